@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './message';
+export * from './money';
+export * from './role';
+export * from './streams';
