@@ -1,0 +1,177 @@
+import type { Command, Event } from '@ltc/domain';
+import {
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventFromLogic,
+  type SnapshotFrom,
+  type StateValue,
+} from 'xstate';
+import { CommandRefusedError, ReplayError, type Refusal } from './refusal';
+
+/** What a decision may read besides the command: the time and actor of the command, and policy. */
+export type DecisionContext<P> = Readonly<{
+  /** ISO-8601 instant the command occurred at (from the engine's clock port). */
+  at: string;
+  /** The authenticated user id sending the command. */
+  actor: string;
+  /** Configuration in force (gate policy, thresholds); decisions copy what they used into events. */
+  policy: P;
+}>;
+
+type CommandOf<C extends Command, T extends C['type']> = Extract<C, { type: T }>;
+
+/** How one command becomes events: the event type it primarily produces and the builder. */
+export type CommandSpec<C extends Command, S, E extends Event, P> = Readonly<{
+  /** The event type this command produces first: used to list the commands a state allows. */
+  produces: E['type'];
+  build: (command: C, state: S, ctx: DecisionContext<P>) => E | readonly E[];
+}>;
+
+export type WorkflowDefinition<M extends AnyStateMachine, C extends Command, P> = Readonly<{
+  /** Stream category and machine id, e.g. `opportunity`. */
+  name: string;
+  /** Bumped whenever the machine's behaviour changes; stored with every event. */
+  version: number;
+  machine: M;
+  commands: { [T in C['type']]: CommandSpec<CommandOf<C, T>, SnapshotFrom<M>, EventFromLogic<M>, P> };
+  /** Human text for each guard name, used in refusals. */
+  rules: Readonly<Record<string, string>>;
+}>;
+
+export type Decision<M extends AnyStateMachine> = Readonly<{
+  events: readonly EventFromLogic<M>[];
+  state: SnapshotFrom<M>;
+}>;
+
+/** A machine that is also the decider: `decide`, `evolve`, and what a state allows. */
+export type Workflow<M extends AnyStateMachine, C extends Command, P> = Readonly<{
+  name: string;
+  version: number;
+  /** `<name>@<version>`, stored in event metadata. */
+  machineRef: string;
+  machine: M;
+  definition: WorkflowDefinition<M, C, P>;
+  initialState: () => SnapshotFrom<M>;
+  evolve: (state: SnapshotFrom<M>, event: EventFromLogic<M>) => SnapshotFrom<M>;
+  fold: (events: Iterable<EventFromLogic<M>>, from?: SnapshotFrom<M>) => SnapshotFrom<M>;
+  decide: (command: C, state: SnapshotFrom<M>, ctx: DecisionContext<P>) => Decision<M>;
+  allowedCommands: (state: SnapshotFrom<M>) => C['type'][];
+  stateName: (state: SnapshotFrom<M>) => string;
+}>;
+
+/** Flattens a state value to a dotted path: `{ gate: 'quoteReview' }` -> `gate.quoteReview`. */
+export function stateValueToString(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value)
+    .map(([key, child]) => (child === undefined ? key : `${key}.${stateValueToString(child)}`))
+    .join(',');
+}
+
+type Guardish = { guard?: unknown };
+
+function guardName(guard: unknown): string | undefined {
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'function') return guard.name || 'inlineGuard';
+  if (typeof guard === 'object' && guard !== null && 'type' in guard && typeof guard.type === 'string') {
+    return guard.type;
+  }
+  return undefined;
+}
+
+/** Builds the decider around a machine. The machine's event types are the domain event types. */
+export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
+  definition: WorkflowDefinition<M, C, P>,
+): Workflow<M, C, P> {
+  const { machine, name } = definition;
+  type S = SnapshotFrom<M>;
+  type E = EventFromLogic<M>;
+  const specs = definition.commands as unknown as Record<string, CommandSpec<C, S, E, P>>;
+  // SnapshotFrom<M> is opaque while M is generic; every machine snapshot has this shape.
+  const view = (state: S): AnyMachineSnapshot => state as AnyMachineSnapshot;
+  const anyMachine: AnyStateMachine = machine;
+  const initial = (): S => initialTransition(anyMachine)[0] as S;
+
+  const stateName = (state: S): string => stateValueToString(view(state).value);
+
+  const handledEvents = (state: S): Set<string> => {
+    const types = new Set<string>();
+    for (const node of view(state)._nodes) for (const type of node.ownEvents) types.add(type);
+    return types;
+  };
+
+  const allowedCommands = (state: S): C['type'][] => {
+    const handled = handledEvents(state);
+    return (Object.keys(specs) as C['type'][]).filter((type) => handled.has(specs[type]!.produces));
+  };
+
+  const refuse = (state: S, command: C, event: E): never => {
+    const candidates = view(state)._nodes.flatMap(
+      (node) => (node.on as Record<string, readonly Guardish[] | undefined>)[event.type] ?? [],
+    );
+    const guards = candidates.map((t) => guardName(t.guard)).filter((g): g is string => g !== undefined);
+    const rule = candidates.length === 0 ? 'transitionNotAllowed' : (guards[0] ?? 'transitionNotAllowed');
+    const reason =
+      candidates.length === 0
+        ? `${event.type} cannot happen while the ${name} is ${stateName(state)}`
+        : guards.map((g) => definition.rules[g] ?? g).join('; ');
+    const refusal: Refusal = {
+      workflow: name,
+      command: command.type,
+      state: stateName(state),
+      rule,
+      reason,
+      allowed: allowedCommands(state),
+    };
+    throw new CommandRefusedError(refusal);
+  };
+
+  const step = (state: S, event: E): S | undefined => {
+    const [next] = transition(anyMachine, view(state), event);
+    return next === state ? undefined : (next as S);
+  };
+
+  const evolve = (state: S, event: E): S => {
+    const next = step(state, event);
+    if (next === undefined) throw new ReplayError(name, event.type, stateName(state));
+    return next;
+  };
+
+  return {
+    name,
+    version: definition.version,
+    machineRef: `${name}@${definition.version}`,
+    machine,
+    definition,
+    initialState: initial,
+    evolve,
+    fold: (events, from) => {
+      let state = from ?? initial();
+      for (const event of events) state = evolve(state, event);
+      return state;
+    },
+    decide: (command, state, ctx) => {
+      const spec = specs[command.type];
+      if (spec === undefined) {
+        throw new CommandRefusedError({
+          workflow: name,
+          command: command.type,
+          state: stateName(state),
+          rule: 'unknownCommand',
+          reason: `${name} has no command ${command.type}`,
+          allowed: allowedCommands(state),
+        });
+      }
+      const built = spec.build(command, state, ctx);
+      const events = (Array.isArray(built) ? built : [built]) as readonly E[];
+      let current = state;
+      for (const event of events) {
+        current = step(current, event) ?? refuse(current, command, event);
+      }
+      return { events, state: current };
+    },
+    allowedCommands,
+    stateName,
+  };
+}
