@@ -91,13 +91,14 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
   // SnapshotFrom<M> is opaque while M is generic; every machine snapshot has this shape.
   const view = (state: S): AnyMachineSnapshot => state as AnyMachineSnapshot;
   const anyMachine: AnyStateMachine = machine;
+  const typeOf = (event: E): string => (event as { type: string }).type;
   const initial = (): S => initialTransition(anyMachine)[0] as S;
 
-  const stateName = (state: S): string => stateValueToString(view(state).value);
+  const stateName = (state: S): string => stateValueToString(view(state).value as StateValue);
 
   const handledEvents = (state: S): Set<string> => {
     const types = new Set<string>();
-    for (const node of view(state)._nodes) for (const type of node.ownEvents) types.add(type);
+    for (const node of view(state)._nodes) for (const type of node.ownEvents as string[]) types.add(type);
     return types;
   };
 
@@ -108,13 +109,13 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
 
   const refuse = (state: S, command: C, event: E): never => {
     const candidates = view(state)._nodes.flatMap(
-      (node) => (node.on as Record<string, readonly Guardish[] | undefined>)[event.type] ?? [],
+      (node) => (node.on as Record<string, readonly Guardish[] | undefined>)[typeOf(event)] ?? [],
     );
     const guards = candidates.map((t) => guardName(t.guard)).filter((g): g is string => g !== undefined);
     const rule = candidates.length === 0 ? 'transitionNotAllowed' : (guards[0] ?? 'transitionNotAllowed');
     const reason =
       candidates.length === 0
-        ? `${event.type} cannot happen while the ${name} is ${stateName(state)}`
+        ? `${typeOf(event)} cannot happen while the ${name} is ${stateName(state)}`
         : guards.map((g) => definition.rules[g] ?? g).join('; ');
     const refusal: Refusal = {
       workflow: name,
@@ -134,7 +135,7 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
 
   const evolve = (state: S, event: E): S => {
     const next = step(state, event);
-    if (next === undefined) throw new ReplayError(name, event.type, stateName(state));
+    if (next === undefined) throw new ReplayError(name, typeOf(event), stateName(state));
     return next;
   };
 
