@@ -12,11 +12,14 @@ type C = Command<'Open', { limit: number }> | Command<'Add', { amount: number }>
 const machine = setup({
   types: { context: {} as { limit: number; total: number; closedAt: string | null }, events: {} as E },
   guards: {
-    withinLimit: ({ context, event }) => event.type === 'Added' && context.total + event.data.amount <= context.limit,
+    withinLimit: ({ context, event }) =>
+      event.type === 'Added' && context.total + event.data.amount <= context.limit,
   },
   actions: {
     open: assign({ limit: ({ event }) => (event.type === 'Opened' ? event.data.limit : 0) }),
-    add: assign({ total: ({ context, event }) => context.total + (event.type === 'Added' ? event.data.amount : 0) }),
+    add: assign({
+      total: ({ context, event }) => context.total + (event.type === 'Added' ? event.data.amount : 0),
+    }),
     close: assign({ closedAt: ({ event }) => (event.type === 'Closed' ? event.data.at : null) }),
   },
 }).createMachine({
@@ -84,7 +87,9 @@ describe('defineWorkflow', () => {
   it('refuses an event the state does not handle', () => {
     const s0 = counter.initialState();
     expect(() => counter.decide({ type: 'Close', data: {} }, s0, ctx)).toThrow(
-      expect.objectContaining({ refusal: expect.objectContaining({ rule: 'transitionNotAllowed', allowed: ['Open'] }) }),
+      expect.objectContaining({
+        refusal: expect.objectContaining({ rule: 'transitionNotAllowed', allowed: ['Open'] }),
+      }),
     );
   });
 

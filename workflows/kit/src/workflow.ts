@@ -8,6 +8,7 @@ import {
   type SnapshotFrom,
   type StateValue,
 } from 'xstate';
+import { describeGuard, failingGuard } from './guard-failure';
 import { CommandRefusedError, ReplayError, type Refusal } from './refusal';
 
 /** What a decision may read besides the command: the time and actor of the command, and policy. */
@@ -71,15 +72,6 @@ export function stateValueToString(value: StateValue): string {
 
 type Guardish = { guard?: unknown };
 
-function guardName(guard: unknown): string | undefined {
-  if (typeof guard === 'string') return guard;
-  if (typeof guard === 'function') return guard.name || 'inlineGuard';
-  if (typeof guard === 'object' && guard !== null && 'type' in guard && typeof guard.type === 'string') {
-    return guard.type;
-  }
-  return undefined;
-}
-
 /** Builds the decider around a machine. The machine's event types are the domain event types. */
 export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
   definition: WorkflowDefinition<M, C, P>,
@@ -111,7 +103,12 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     const candidates = view(state)._nodes.flatMap(
       (node) => (node.on as Record<string, readonly Guardish[] | undefined>)[typeOf(event)] ?? [],
     );
-    const guards = candidates.map((t) => guardName(t.guard)).filter((g): g is string => g !== undefined);
+    // Name the guard that actually failed (the first failing part of an `and`), else every guard there.
+    const failed = candidates
+      .map((t) => (t.guard === undefined ? undefined : failingGuard(t.guard, view(state), event)))
+      .filter((g): g is string => g !== undefined);
+    const named = candidates.map((t) => describeGuard(t.guard)).filter((g): g is string => g !== undefined);
+    const guards = failed.length > 0 ? failed : named;
     const rule = candidates.length === 0 ? 'transitionNotAllowed' : (guards[0] ?? 'transitionNotAllowed');
     const reason =
       candidates.length === 0
