@@ -1,0 +1,12 @@
+import type { ParseArgsConfig } from 'node:util';
+import { serve } from './serve.command';
+
+/** One `ltc` subcommand: its options (node:util parseArgs) and what it does. */
+export type CliCommand = Readonly<{
+  name: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run: (values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]) => Promise<number>;
+}>;
+
+export const commands: readonly CliCommand[] = [serve];

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+
+const root = resolve(__dirname, '../..');
+const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
+
+type Service = {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
+  ports?: string[];
+};
+
+describe('docker/docker-compose.yml', () => {
+  // `merge: true` resolves the `<<` keys exactly as Docker Compose does.
+  const compose = parse(read('docker/docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
+  const nodes = ['eventstore1', 'eventstore2', 'eventstore3'];
+
+  it('is a three-node EventStoreDB cluster', () => {
+    for (const name of nodes) {
+      const node = compose.services[name]!;
+      expect(node.image).toMatch(/^eventstore\/eventstore:\d+\.\d+/);
+      expect(node.environment?.['EVENTSTORE_CLUSTER_SIZE']).toBe('3');
+      expect(node.volumes?.[0]).toMatch(new RegExp(`^${name}-data:`));
+    }
+  });
+
+  it('seeds each node with the other two', () => {
+    for (const name of nodes) {
+      const seeds = compose.services[name]!.environment!['EVENTSTORE_GOSSIP_SEED']!.split(',');
+      expect(seeds.sort()).toEqual(nodes.filter((n) => n !== name).map((n) => `${n}:2113`));
+    }
+  });
+
+  it('points the api at every node once they are healthy', () => {
+    const api = compose.services['api']!;
+    expect(api.build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
+    expect(api.environment?.['EVENT_STORE']).toBe('eventstoredb');
+    const hosts = /^esdb:\/\/([^?]+)\?/.exec(api.environment!['EVENTSTORE_CONNECTION_STRING']!)![1]!.split(',');
+    expect(hosts).toEqual(nodes.map((n) => `${n}:2113`));
+    expect(Object.keys(api.depends_on!)).toEqual(nodes);
+    expect(Object.values(api.depends_on!).every((d) => d.condition === 'service_healthy')).toBe(true);
+  });
+});
+
+describe('docker/Dockerfile', () => {
+  const dockerfile = read('docker/Dockerfile');
+
+  it('builds in one stage and runs from another', () => {
+    expect(dockerfile.match(/^FROM .+ AS (\w+)$/gm)).toEqual([
+      'FROM node:20-bookworm-slim AS build',
+      'FROM node:20-bookworm-slim AS runtime',
+    ]);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
+  });
+
+  it('starts the file that the api build produces', () => {
+    const cmd = /^CMD \[(.+)\]$/m.exec(dockerfile)![1]!;
+    const entry = JSON.parse(`[${cmd}]`) as string[];
+    expect(entry.slice(0, 3)).toEqual(['node', '-r', 'tsconfig-paths/register']);
+    // The e2e target depends on api:build, so the compiled entry point must exist by now.
+    expect(existsSync(resolve(root, entry[3]!))).toBe(true);
+  });
+});
