@@ -7,3 +7,4 @@ export * from './readme-diagram';
 export * from './refusal';
 export * from './transition-coverage';
 export * from './workflow';
+export * from './command-input';

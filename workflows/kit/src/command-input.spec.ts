@@ -1,0 +1,49 @@
+import {
+  optionalText,
+  requireBoolean,
+  requireCalendarDate,
+  requireInstant,
+  requireInteger,
+  requireMoney,
+  requireOneOf,
+  requireText,
+} from './command-input';
+import { InvalidCommandError } from './refusal';
+
+const invalid = (fn: () => unknown, field: string) => {
+  expect(fn).toThrow(InvalidCommandError);
+  expect(fn).toThrow(expect.objectContaining({ field }));
+};
+
+describe('command input checks', () => {
+  it('trims text and refuses blanks', () => {
+    expect(requireText('C', 'name', '  Acme ')).toBe('Acme');
+    invalid(() => requireText('C', 'name', '  '), 'name');
+    expect(optionalText('C', 'note', undefined)).toBe('');
+    invalid(() => optionalText('C', 'note', 5), 'note');
+  });
+
+  it('checks money and its sign', () => {
+    expect(requireMoney('C', 'amount', { amountMinor: 5, currency: 'EUR', extra: 1 })).toEqual({
+      amountMinor: 5,
+      currency: 'EUR',
+    });
+    invalid(() => requireMoney('C', 'amount', { amountMinor: 0, currency: 'EUR' }), 'amount');
+    invalid(() => requireMoney('C', 'amount', { amountMinor: -1, currency: 'EUR' }, 'nonNegative'), 'amount');
+    expect(requireMoney('C', 'delta', { amountMinor: -1, currency: 'EUR' }, 'any').amountMinor).toBe(-1);
+    invalid(() => requireMoney('C', 'amount', { amountMinor: 1.5, currency: 'EUR' }), 'amount');
+  });
+
+  it('checks dates, instants, integers, booleans and enumerations', () => {
+    expect(requireCalendarDate('C', 'd', '2024-02-29')).toBe('2024-02-29');
+    invalid(() => requireCalendarDate('C', 'd', '2023-02-29'), 'd');
+    expect(requireInstant('C', 't', '2026-03-01T09:00:00.000Z')).toBe('2026-03-01T09:00:00.000Z');
+    invalid(() => requireInstant('C', 't', '2026-03-01'), 't');
+    expect(requireInteger('C', 'p', 100, 0, 100)).toBe(100);
+    invalid(() => requireInteger('C', 'p', 101, 0, 100), 'p');
+    expect(requireBoolean('C', 'b', false)).toBe(false);
+    invalid(() => requireBoolean('C', 'b', 'no'), 'b');
+    expect(requireOneOf('C', 'k', 'a', ['a', 'b'])).toBe('a');
+    invalid(() => requireOneOf('C', 'k', 'c', ['a', 'b']), 'k');
+  });
+});
