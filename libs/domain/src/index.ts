@@ -3,3 +3,4 @@ export * from './message';
 export * from './money';
 export * from './role';
 export * from './streams';
+export * from './upcasting';

@@ -8,7 +8,10 @@ const CURRENCY = /^[A-Z]{3}$/;
 /** Builds a Money, refusing fractions, unsafe integers and malformed currency codes. */
 export function money(amountMinor: number, currency: string): Money {
   if (!Number.isSafeInteger(amountMinor)) {
-    throw new InvalidValueError('money.amountMinor', `must be a safe integer in minor units, got ${amountMinor}`);
+    throw new InvalidValueError(
+      'money.amountMinor',
+      `must be a safe integer in minor units, got ${amountMinor}`,
+    );
   }
   if (!CURRENCY.test(currency)) {
     throw new InvalidValueError('money.currency', `must be an ISO-4217 code such as EUR, got "${currency}"`);

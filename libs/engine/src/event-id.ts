@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The id of the `index`-th event a command produced: a name-based (v5-style) UUID of the command id, so
+ * a retried command yields the same ids and EventStoreDB deduplicates them too.
+ */
+export function eventIdFor(commandId: string, index: number): string {
+  const hash = createHash('sha1').update(`ltc-event:${commandId}:${index}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A stable digest of a command's type and data, so a reused idempotency key with other data is caught. */
+export function commandHash(type: string, data: unknown): string {
+  return createHash('sha256').update(type).update('\0').update(stableJson(data)).digest('hex').slice(0, 32);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
