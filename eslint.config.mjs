@@ -38,7 +38,11 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           banTransitiveDependencies: false,
           depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: IMPURE },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: IMPURE,
+            },
             {
               sourceTag: 'type:workflow',
               onlyDependOnLibsWithTags: ['type:workflow', 'type:domain'],
@@ -51,7 +55,12 @@ export default tseslint.config(
             },
             {
               sourceTag: 'type:projections',
-              onlyDependOnLibsWithTags: ['type:projections', 'type:workflow', 'type:domain', 'type:event-store'],
+              onlyDependOnLibsWithTags: [
+                'type:projections',
+                'type:workflow',
+                'type:domain',
+                'type:event-store',
+              ],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
@@ -108,7 +117,13 @@ export default tseslint.config(
     files: ['**/*.cjs', '**/bin/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

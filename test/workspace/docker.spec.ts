@@ -16,7 +16,9 @@ type Service = {
 
 describe('docker/docker-compose.yml', () => {
   // `merge: true` resolves the `<<` keys exactly as Docker Compose does.
-  const compose = parse(read('docker/docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
+  const compose = parse(read('docker/docker-compose.yml'), { merge: true }) as {
+    services: Record<string, Service>;
+  };
   const nodes = ['eventstore1', 'eventstore2', 'eventstore3'];
 
   it('is a three-node EventStoreDB cluster', () => {
@@ -39,7 +41,9 @@ describe('docker/docker-compose.yml', () => {
     const api = compose.services['api']!;
     expect(api.build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
     expect(api.environment?.['EVENT_STORE']).toBe('eventstoredb');
-    const hosts = /^esdb:\/\/([^?]+)\?/.exec(api.environment!['EVENTSTORE_CONNECTION_STRING']!)![1]!.split(',');
+    const hosts = /^esdb:\/\/([^?]+)\?/
+      .exec(api.environment!['EVENTSTORE_CONNECTION_STRING']!)![1]!
+      .split(',');
     expect(hosts).toEqual(nodes.map((n) => `${n}:2113`));
     expect(Object.keys(api.depends_on!)).toEqual(nodes);
     expect(Object.values(api.depends_on!).every((d) => d.condition === 'service_healthy')).toBe(true);

@@ -23,9 +23,15 @@ describe('module boundaries', () => {
   jest.setTimeout(60_000);
 
   it.each([
-    ['libs/domain/src/index.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
+    [
+      'libs/domain/src/index.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
     ['workflows/kit/src/index.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
-    ['libs/domain/src/index.ts', "import { EventStoreDBClient } from '@eventstore/db-client';\nexport const x = EventStoreDBClient;\n"],
+    [
+      'libs/domain/src/index.ts',
+      "import { EventStoreDBClient } from '@eventstore/db-client';\nexport const x = EventStoreDBClient;\n",
+    ],
   ])('rejects %s importing a framework or adapter package', async (file, code) => {
     const messages = await ruleIds(file, code);
     expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
@@ -54,10 +60,16 @@ describe('module boundaries', () => {
 
   it('lets the api use NestJS and a workflow use the domain', async () => {
     expect(
-      await ruleIds('apps/api/src/app-config.token.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"),
+      await ruleIds(
+        'apps/api/src/app-config.token.ts',
+        "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+      ),
     ).toEqual([]);
     expect(
-      await ruleIds('workflows/kit/src/index.ts', "import { money } from '@ltc/domain';\nexport const x = money;\n"),
+      await ruleIds(
+        'workflows/kit/src/index.ts',
+        "import { money } from '@ltc/domain';\nexport const x = money;\n",
+      ),
     ).toEqual([]);
   });
 });

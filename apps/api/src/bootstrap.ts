@@ -12,9 +12,7 @@ export type RunningApp = Readonly<{ app: INestApplication; url: string }>;
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   mkdirSync(config.dataDir, { recursive: true });
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -27,7 +27,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`EVENT_STORE must be one of ${KINDS.join(', ')}, got "${kind}"`);
   }
   if (kind === 'eventstoredb' && !connection) {
-    throw new ConfigError('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (esdb://host:2113?tls=false)');
+    throw new ConfigError(
+      'EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (esdb://host:2113?tls=false)',
+    );
   }
   const dataDir = resolve(env['DATA_DIR'] || './data');
   return {

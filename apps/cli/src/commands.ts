@@ -6,7 +6,10 @@ export type CliCommand = Readonly<{
   name: string;
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run: (values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]) => Promise<number>;
+  run: (
+    values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+    positionals: string[],
+  ) => Promise<number>;
 }>;
 
 export const commands: readonly CliCommand[] = [serve];
