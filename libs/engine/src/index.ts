@@ -4,3 +4,4 @@ export * from './command-pipeline';
 export * from './engine.errors';
 export * from './event-id';
 export * from './stream-cache';
+export * from './access';

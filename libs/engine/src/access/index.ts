@@ -1,0 +1,2 @@
+export * from './user-directory';
+export * from './users-file';
