@@ -1,5 +1,5 @@
 import { UpcasterRegistry } from '@ltc/domain';
-import { MemoryEventStore, type EventStore } from '@ltc/event-store';
+import { MemoryEventStore, StreamNotFoundError, type EventStore } from '@ltc/event-store';
 import { CommandRefusedError } from '@ltc/workflow-kit';
 import { FixedClock } from './clock.port';
 import { CommandPipeline, type CommandRequest } from './command-pipeline';
@@ -100,6 +100,13 @@ describe('CommandPipeline', () => {
       pipeline.execute(tallyWorkflow, null, req('c-2', { type: 'OpenTally', data: { limit: 1 } })),
     ).rejects.toBeInstanceOf(CommandRefusedError);
     expect(await store.streamRevision('tally-1')).toBe(0);
+  });
+
+  it('answers a command to a stream that does not exist with StreamNotFoundError', async () => {
+    await expect(
+      pipeline.execute(tallyWorkflow, null, req('c-1', { type: 'Count', data: { by: 1 } }, 'tally-404')),
+    ).rejects.toBeInstanceOf(StreamNotFoundError);
+    expect(await store.streamRevision('tally-404')).toBe('noStream');
   });
 
   it('appends nothing when the actor is refused', async () => {

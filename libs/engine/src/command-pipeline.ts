@@ -72,6 +72,7 @@ export class CommandPipeline {
   private readonly maxAttempts: number;
   private readonly upcasters: UpcasterRegistry;
   private readonly cache: StreamCache;
+  private readonly starters = new Map<string, Set<string>>();
 
   constructor(
     private readonly store: EventStore,
@@ -130,7 +131,11 @@ export class CommandPipeline {
         }
         return this.previousResult(workflow, request.streamId, applied.first, applied.last);
       }
-      await authorize?.(request, view.state, view.revision === 'noStream');
+      const isNew = view.revision === 'noStream';
+      // Only the commands the initial state accepts may start a stream; any other names a missing deal.
+      if (isNew && !this.startsStream(workflow, request.command.type))
+        throw new StreamNotFoundError(request.streamId);
+      await authorize?.(request, view.state, isNew);
 
       const occurredAt = this.clock.now();
       const decision = workflow.decide(request.command, view.state, {
@@ -198,6 +203,18 @@ export class CommandPipeline {
       allowed: workflow.allowedCommands(state),
       duplicate: true,
     };
+  }
+
+  private startsStream<M extends AnyStateMachine, C extends Command, P>(
+    workflow: Workflow<M, C, P>,
+    type: C['type'],
+  ): boolean {
+    let starters = this.starters.get(workflow.machineRef);
+    if (starters === undefined) {
+      starters = new Set(workflow.allowedCommands(workflow.initialState()));
+      this.starters.set(workflow.machineRef, starters);
+    }
+    return starters.has(type);
   }
 
   /** Every read path goes through the upcasters, so old schema versions fold like new ones. */
