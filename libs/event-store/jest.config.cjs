@@ -1,1 +1,3 @@
-module.exports = require('../../test/jest.preset.cjs')(__dirname);
+module.exports = require('../../jest.preset.cjs')(__dirname, {
+  globalSetup: '<rootDir>/test/eventstoredb-setup.cjs',
+});

@@ -187,10 +187,11 @@ export class SqliteEventStore implements EventStore {
     events: EncodedEvent[],
     expected: ExpectedRevision,
   ): unknown {
-    if (!(error instanceof BetterSqlite3.SqliteError) || error.code !== 'SQLITE_CONSTRAINT_UNIQUE')
-      return error;
+    // Duck-typed: the native addon keeps the SqliteError class (and realm) it first saw, so instanceof lies.
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    if (code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
     const current = this.sql.streamRevision.get(stream) ?? 'noStream';
-    if (!error.message.includes('event_id')) return new ConcurrencyError(stream, expected, current);
+    if (!String(message).includes('event_id')) return new ConcurrencyError(stream, expected, current);
     try {
       replayResult(stream, expected, current, this.refsOf(events), ids(events));
     } catch (explained) {

@@ -1,0 +1,258 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  eventTypeFilter,
+  excludeSystemEvents,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type Filter,
+} from '@eventstore/db-client';
+import type { EventEnvelope } from '@ltc/domain';
+import { Observable, type Subscriber } from 'rxjs';
+import type {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadDirection,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamRevision,
+  SubscribeAllOptions,
+  SubscriptionMessage,
+} from '../event-store.port';
+import { checkStreamId, encodeEvents } from '../core/encode-events';
+import { checkFilter, matchesFilter } from '../core/event-filter';
+import { StreamNotFoundError } from '../core/event-store.errors';
+import type { Position } from '../core/position';
+import { checkExpected, checkReadOptions } from '../core/read-options';
+import { isSystemEvent, toEsdbExpectation, toPortError, toStoredEvent } from './eventstoredb-mapping';
+import { fromEsdbPosition, toEsdbPosition } from './eventstoredb-position';
+
+export type EventStoreDbEventStoreOptions = Readonly<{
+  /** `esdb://host:2113?tls=false`; the store owns and disposes the client it creates. */
+  connectionString?: string;
+  /** A client owned by the caller, who disposes it. */
+  client?: EventStoreDBClient;
+  /** Records per `$all` read request. */
+  pageSize?: number;
+}>;
+
+/** One record of `$all` as scanned: system records move the cursor but carry no port event. */
+type Scanned = Readonly<{ position: Position; event: StoredEvent | undefined }>;
+
+/**
+ * The port on EventStoreDB (and KurrentDB) through @eventstore/db-client. Expectations, idempotent
+ * re-appends and `$all` order are the server's own; this class only maps them and hides system events.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly kind = 'eventstoredb' as const;
+  private readonly client: EventStoreDBClient;
+  private readonly ownsClient: boolean;
+  private readonly pageSize: number;
+  private readonly subscribers = new Set<Subscriber<SubscriptionMessage>>();
+
+  constructor(options: EventStoreDbEventStoreOptions) {
+    if (options.client !== undefined) {
+      this.client = options.client;
+      this.ownsClient = false;
+    } else if (options.connectionString !== undefined && options.connectionString !== '') {
+      this.client = EventStoreDBClient.connectionString(options.connectionString);
+      this.ownsClient = true;
+    } else {
+      throw new Error('EventStoreDbEventStore needs a connectionString or a client');
+    }
+    this.pageSize = Math.max(2, options.pageSize ?? 1000);
+  }
+
+  async append(
+    stream: string,
+    events: readonly EventEnvelope[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    checkExpected(expected);
+    encodeEvents(stream, events);
+    try {
+      const result = await this.client.appendToStream(
+        stream,
+        events.map((event) => ({
+          id: event.id,
+          contentType: 'application/json' as const,
+          type: event.type,
+          data: event.data as Record<string, unknown>,
+          metadata: event.metadata,
+        })),
+        { expectedRevision: toEsdbExpectation(expected) },
+      );
+      const nextRevision = Number(result.nextExpectedRevision);
+      // An idempotent re-append is acknowledged without a position: look the first write up.
+      const position = result.position ?? (await this.positionOf(stream, nextRevision));
+      return { nextRevision, position: fromEsdbPosition(position) };
+    } catch (error) {
+      throw toPortError(error, stream, expected);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<readonly StoredEvent[]> {
+    checkStreamId(stream);
+    checkReadOptions(options);
+    if (options.maxCount === 0) {
+      if ((await this.streamRevision(stream)) === 'noStream') throw new StreamNotFoundError(stream);
+      return [];
+    }
+    const backwards = options.direction === 'backwards';
+    const events: StoredEvent[] = [];
+    try {
+      const read = this.client.readStream(stream, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.from === undefined ? (backwards ? END : START) : BigInt(options.from),
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+      for await (const resolved of read) {
+        const event = resolved.event;
+        if (event === undefined) continue;
+        const position = event.position ?? positionFromCommit(resolved.commitPosition);
+        events.push(toStoredEvent(event, fromEsdbPosition(position)));
+      }
+    } catch (error) {
+      throw toPortError(error, stream);
+    }
+    return events;
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    checkReadOptions(options);
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (remaining <= 0) return;
+    for await (const { event } of this.scan(options.fromPosition ?? null, options.direction ?? 'forwards')) {
+      if (event === undefined) continue;
+      yield event;
+      if (--remaining <= 0) return;
+    }
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): Observable<SubscriptionMessage> {
+    checkFilter(options.filter);
+    return new Observable<SubscriptionMessage>((subscriber) => {
+      let live: AllStreamSubscription | undefined;
+      const stopped = (): boolean => subscriber.closed;
+      const run = async (): Promise<void> => {
+        // Read the backlog, then subscribe strictly after the last record read: no gap, no repeat.
+        let cursor = options.fromPosition ?? null;
+        for await (const { position, event } of this.scan(cursor, 'forwards')) {
+          if (stopped()) return;
+          cursor = position;
+          if (event !== undefined && matchesFilter(event, options.filter))
+            subscriber.next({ kind: 'event', event });
+        }
+        if (stopped()) return;
+        subscriber.next({ kind: 'caughtUp', position: cursor });
+        live = this.client.subscribeToAll({
+          fromPosition: cursor === null ? START : toEsdbPosition(cursor),
+          filter: serverFilter(options.filter),
+        });
+        for await (const resolved of live) {
+          if (stopped()) return;
+          const event = resolved.event;
+          if (event === undefined) continue;
+          const position = fromEsdbPosition(event.position);
+          if (cursor !== null && position <= cursor) continue;
+          cursor = position;
+          if (isSystemEvent(event)) continue;
+          const stored = toStoredEvent(event, position);
+          if (matchesFilter(stored, options.filter)) subscriber.next({ kind: 'event', event: stored });
+        }
+        if (!stopped()) subscriber.complete();
+      };
+      this.subscribers.add(subscriber);
+      run().catch((error: unknown) => {
+        if (!stopped()) subscriber.error(toPortError(error, '$all'));
+      });
+      return () => {
+        this.subscribers.delete(subscriber);
+        // Cancelling the call ends it quietly; destroying the stream also releases a pending `for await`.
+        void live?.unsubscribe().finally(() => live?.destroy());
+      };
+    });
+  }
+
+  async streamRevision(stream: string): Promise<StreamRevision> {
+    checkStreamId(stream);
+    try {
+      const read = this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      for await (const resolved of read) {
+        if (resolved.event !== undefined) return Number(resolved.event.revision);
+      }
+      return 'noStream';
+    } catch (error) {
+      const mapped = toPortError(error, stream);
+      if (mapped instanceof StreamNotFoundError) return 'noStream';
+      throw mapped;
+    }
+  }
+
+  async headPosition(): Promise<Position | null> {
+    for await (const { event } of this.scan(null, 'backwards')) {
+      if (event !== undefined) return event.position;
+    }
+    return null;
+  }
+
+  async close(): Promise<void> {
+    for (const subscriber of [...this.subscribers]) subscriber.complete();
+    if (this.ownsClient) await this.client.dispose();
+  }
+
+  /** Every record of `$all` strictly past `after`, page by page, system records included but emptied. */
+  private async *scan(after: Position | null, direction: ReadDirection): AsyncGenerator<Scanned> {
+    let cursor = after;
+    const forwards = direction === 'forwards';
+    for (;;) {
+      const read = this.client.readAll({
+        direction: forwards ? FORWARDS : BACKWARDS,
+        fromPosition: cursor === null ? (forwards ? START : END) : toEsdbPosition(cursor),
+        maxCount: this.pageSize,
+      });
+      let seen = 0;
+      let moved = false;
+      for await (const resolved of read) {
+        seen += 1;
+        const event = resolved.event;
+        if (event === undefined) continue;
+        const position = fromEsdbPosition(event.position);
+        // The server may include the record at the starting position: the port's positions are exclusive.
+        if (cursor !== null && (forwards ? position <= cursor : position >= cursor)) continue;
+        cursor = position;
+        moved = true;
+        yield { position, event: isSystemEvent(event) ? undefined : toStoredEvent(event, position) };
+      }
+      if (seen < this.pageSize || !moved) return;
+    }
+  }
+
+  private async positionOf(stream: string, revision: number): Promise<{ commit: bigint; prepare: bigint }> {
+    const read = this.client.readStream(stream, { fromRevision: BigInt(revision), maxCount: 1 });
+    for await (const resolved of read) {
+      const position = resolved.event?.position ?? positionFromCommit(resolved.commitPosition);
+      return position;
+    }
+    throw new StreamNotFoundError(stream);
+  }
+}
+
+function positionFromCommit(commit: bigint | undefined): { commit: bigint; prepare: bigint } {
+  if (commit === undefined)
+    throw new Error('EventStoreDB returned an event without a position (server < 22.6?)');
+  return { commit, prepare: commit };
+}
+
+function serverFilter(filter: EventFilter | undefined): Filter {
+  if (filter?.streamPrefixes !== undefined) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
+  if (filter?.eventTypePrefixes !== undefined)
+    return eventTypeFilter({ prefixes: [...filter.eventTypePrefixes] });
+  return excludeSystemEvents();
+}
