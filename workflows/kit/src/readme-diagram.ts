@@ -10,6 +10,14 @@ export type DiagramSource = AnyStateMachine | Readonly<{ machine: AnyStateMachin
 
 const machineOf = (source: DiagramSource): AnyStateMachine => ('root' in source ? source : source.machine);
 
+const hasRoot = (value: unknown): boolean => typeof value === 'object' && value !== null && 'root' in value;
+
+/** True for a machine or a value carrying one in `machine` (a `Workflow`): what a diagram is drawn from. */
+export function isDiagramSource(value: unknown): value is DiagramSource {
+  if (hasRoot(value)) return true;
+  return typeof value === 'object' && value !== null && 'machine' in value && hasRoot(value.machine);
+}
+
 /** The generated block, markers included, as it appears in a README. */
 export function diagramBlock(source: DiagramSource): string {
   return [
