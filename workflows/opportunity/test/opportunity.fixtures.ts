@@ -1,6 +1,6 @@
 import { money, type IronTriangleRole, type Money } from '@ltc/domain';
 import { defaultGatePolicy, type GateName } from '@ltc/workflow-gates';
-import type { OpportunityEvent } from '../src';
+import type { NegotiationSituation, OpportunityEvent } from '../src';
 import { defaultOpportunityPolicy } from '../src';
 
 export const at = '2026-03-01T09:00:00.000Z';
@@ -76,11 +76,20 @@ export const bidSubmitted = (amount = eur(900_000)): E => ({
   type: 'BidSubmitted',
   data: { quoteReference: 'Q-1', amount, validUntil: '2026-04-30' },
 });
-export const negotiationRound = (round = 1, priceChange = eur(0)): E => ({
+export const negotiationRound = (
+  round = 1,
+  priceChange = eur(0),
+  situation: NegotiationSituation = 'win-win',
+): E => ({
   type: 'NegotiationRoundRecorded',
-  data: { round, situation: 'win-win', priceChange, note: '' },
+  data: { round, situation, priceChange, note: '' },
 });
-export const revised = (amount: Money, requiresReview: boolean, previousAmount = eur(900_000)): E => ({
+export const revised = (
+  amount: Money,
+  requiresReview: boolean,
+  previousAmount = eur(900_000),
+  reason = 'customer pushback',
+): E => ({
   type: 'QuoteRevised',
   data: {
     quoteReference: 'Q-1',
@@ -89,7 +98,7 @@ export const revised = (amount: Money, requiresReview: boolean, previousAmount =
     reviewedAmount: eur(900_000),
     requoteReviewBelowPercent: 5,
     requiresReview,
-    reason: 'customer pushback',
+    reason,
   },
 });
 export const won = (signedAmount = eur(900_000)): E => ({
