@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { serve } from './serve.command';
+import { users } from './users.command';
 
 /** One `ltc` subcommand: its options (node:util parseArgs) and what it does. */
 export type CliCommand = Readonly<{
@@ -12,4 +13,4 @@ export type CliCommand = Readonly<{
   ) => Promise<number>;
 }>;
 
-export const commands: readonly CliCommand[] = [serve];
+export const commands: readonly CliCommand[] = [serve, users];

@@ -26,3 +26,33 @@ describe('ltc', () => {
     await expect(main(['serve', '--colour'])).rejects.toThrow(/Unknown option '--colour'/);
   });
 });
+
+describe('ltc users', () => {
+  const { mkdtempSync, readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const { join } = jest.requireActual<typeof import('node:path')>('node:path');
+  const { tmpdir } = jest.requireActual<typeof import('node:os')>('node:os');
+  let out = '';
+  beforeEach(() => {
+    out = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('adds a user and prints a key that the file does not contain', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'users.json');
+    expect(await main(['users', 'add', 'ann', '--role', 'rep', '--team', 'east', '--file', file])).toBe(0);
+    const key = /API key \(shown once, store it now\): (\S+)/.exec(out)?.[1];
+    expect(key).toMatch(/^ltc_[a-f0-9]{16}_/);
+    expect(readFileSync(file, 'utf8')).not.toContain(key);
+    out = '';
+    expect(await main(['users', 'list', '--file', file])).toBe(0);
+    expect(out).toContain('ann\trep\tteam=east');
+  });
+
+  it('refuses an unknown role', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'users.json');
+    await expect(
+      main(['users', 'add', 'ann', '--role', 'king', '--team', 'east', '--file', file]),
+    ).rejects.toThrow(/unknown role "king"/);
+  });
+});
