@@ -5,20 +5,18 @@
 export type DiagramEntry = Readonly<{
   /** Project folder from the workspace root; the diagram goes into `<project>/README.md`. */
   project: string;
-  /** Heading of a README the script has to create. */
-  title: string;
-  /** Import alias of the workflow project. */
-  module: string;
-  /** Name of the export holding the workflow (or its machine). */
-  exportName: string;
+  /** Name of the export holding the workflow (or its bare machine). */
+  export: string;
+  /** Import alias; by default `workflows/<name>` is `@ltc/workflow-<name>`. */
+  module?: string;
 }>;
 
 /** Every workflow with a diagram. Adding a workflow is adding one line here. */
 export const DIAGRAMS: readonly DiagramEntry[] = [
-  {
-    project: 'workflows/lead',
-    title: 'Lead workflow',
-    module: '@ltc/workflow-lead',
-    exportName: 'leadWorkflow',
-  },
+  { project: 'workflows/lead', export: 'leadWorkflow' },
+  { project: 'workflows/customer', export: 'customerWorkflow' },
 ];
+
+/** The import alias of an entry's project. */
+export const moduleOf = (entry: DiagramEntry): string =>
+  entry.module ?? entry.project.replace(/^workflows\//, '@ltc/workflow-');

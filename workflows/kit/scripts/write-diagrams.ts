@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isDiagramSource, withDiagram } from '../src/readme-diagram';
-import { DIAGRAMS, type DiagramEntry } from './registry';
+import { DIAGRAMS, moduleOf, type DiagramEntry } from './registry';
 
 // Writes each registered workflow's README diagram; `--check` only reports stale ones (exit 1).
 // npm runs scripts from the workspace root, which is where the registry's paths start.
@@ -10,10 +10,11 @@ import { DIAGRAMS, type DiagramEntry } from './registry';
 // CommonJS require, not import(): tsconfig-paths resolves the `@ltc/*` aliases for require only.
 const requireModule = createRequire(__filename);
 
-function load({ module, exportName }: DiagramEntry) {
+function load(entry: DiagramEntry) {
+  const module = moduleOf(entry);
   const loaded: unknown = requireModule(module);
-  const source: unknown = (loaded as Record<string, unknown>)[exportName];
-  if (!isDiagramSource(source)) throw new Error(`${module} has no workflow or machine named ${exportName}`);
+  const source: unknown = (loaded as Record<string, unknown>)[entry.export];
+  if (!isDiagramSource(source)) throw new Error(`${module} has no workflow or machine named ${entry.export}`);
   return source;
 }
 
@@ -22,7 +23,11 @@ function main(check: boolean): number {
   for (const entry of DIAGRAMS) {
     const path = join(process.cwd(), entry.project, 'README.md');
     const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    const after = withDiagram(before, load(entry), entry.title);
+    const after = withDiagram(
+      before,
+      load(entry),
+      `${entry.project.split('/').pop() ?? entry.project} workflow`,
+    );
     if (after === before) {
       console.log(`up to date  ${entry.project}/README.md`);
       continue;
