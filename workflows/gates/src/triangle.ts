@@ -1,5 +1,5 @@
 import { IRON_TRIANGLE_ROLES, type Command, type Event, type IronTriangleRole } from '@ltc/domain';
-import { InvalidCommandError } from '@ltc/workflow-kit';
+import { InvalidCommandError, optionalText, requireText } from '@ltc/workflow-kit';
 
 /** The user holding each iron-triangle role on one deal. */
 export type IronTriangle = Readonly<Record<IronTriangleRole, string>>;
@@ -27,21 +27,23 @@ export type ReassignIronTriangleRole = Command<
   { role: IronTriangleRole; to: string; reason: string }
 >;
 
-function requireUser(command: string, field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidCommandError(command, field, 'must be a user id');
-  }
-  return value.trim();
+/** Checks a triangle from command data: each role held by a user id. */
+export function requireTriangle(command: string, field: string, value: unknown): IronTriangle {
+  const t = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<IronTriangleRole, unknown>
+  >;
+  return {
+    AR: requireText(command, `${field}.AR`, t.AR),
+    SR: requireText(command, `${field}.SR`, t.SR),
+    FR: requireText(command, `${field}.FR`, t.FR),
+  };
 }
 
 export function buildTriangleAssignment(command: AssignIronTriangle): IronTriangleAssigned {
-  const t = command.data.triangle;
-  const triangle = {
-    AR: requireUser(command.type, 'triangle.AR', t.AR),
-    SR: requireUser(command.type, 'triangle.SR', t.SR),
-    FR: requireUser(command.type, 'triangle.FR', t.FR),
+  return {
+    type: 'IronTriangleAssigned',
+    data: { triangle: requireTriangle(command.type, 'triangle', command.data.triangle) },
   };
-  return { type: 'IronTriangleAssigned', data: { triangle } };
 }
 
 /** `from` is copied from the deal so the event alone says who lost the role. */
@@ -53,9 +55,9 @@ export function buildRoleReassignment(
   if (!isIronTriangleRole(role)) {
     throw new InvalidCommandError(command.type, 'role', `must be one of ${IRON_TRIANGLE_ROLES.join(', ')}`);
   }
-  const to = requireUser(command.type, 'to', command.data.to);
+  const to = requireText(command.type, 'to', command.data.to);
   return {
     type: 'IronTriangleRoleReassigned',
-    data: { role, from: triangle?.[role] ?? '', to, reason: (reason ?? '').trim() },
+    data: { role, from: triangle?.[role] ?? '', to, reason: optionalText(command.type, 'reason', reason) },
   };
 }
