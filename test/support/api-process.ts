@@ -25,7 +25,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
       env: {
         ...process.env,
         TS_NODE_PROJECT: join(root, 'tsconfig.base.json'),
-        TS_NODE_BASE_URL: join(root, 'dist'),
+        TS_NODE_BASEURL: join(root, 'dist'),
         PORT: '0',
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,

@@ -3,7 +3,7 @@
 const path = require('node:path');
 const root = path.resolve(__dirname, '../../..');
 process.env.TS_NODE_PROJECT ??= path.join(root, 'tsconfig.base.json');
-process.env.TS_NODE_BASE_URL ??= path.join(root, 'dist');
+process.env.TS_NODE_BASEURL ??= path.join(root, 'dist');
 require('tsconfig-paths/register');
 const { main } = require(path.join(root, 'dist/apps/cli/src/main.js'));
 main(process.argv.slice(2)).then(

@@ -23,7 +23,7 @@ export const serve: CliCommand = {
       env: {
         ...process.env,
         TS_NODE_PROJECT: process.env['TS_NODE_PROJECT'] ?? resolve(distRoot, '../tsconfig.base.json'),
-        TS_NODE_BASE_URL: process.env['TS_NODE_BASE_URL'] ?? distRoot,
+        TS_NODE_BASEURL: process.env['TS_NODE_BASEURL'] ?? distRoot,
         ...(typeof port === 'string' ? { PORT: port } : {}),
       },
     });
