@@ -1,12 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG } from '../app-config.token';
-import type { AppConfig } from '../config';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@ltc/event-store';
 
 class StoreHealth {
   @ApiProperty({ enum: ['sqlite', 'eventstoredb', 'memory'] })
   kind!: string;
-  @ApiProperty({ description: 'false until the event-store adapter is wired in' })
+  @ApiProperty({ description: 'true once the configured adapter is open' })
   configured!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'position of the last stored event' })
   position!: string | null;
@@ -22,11 +21,19 @@ class Health {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get()
   @ApiOkResponse({ type: Health })
-  health(): Health {
-    return { status: 'ok', store: { kind: this.config.eventStore, configured: false, position: null } };
+  @ApiServiceUnavailableResponse({ description: 'the event store did not answer' })
+  async health(): Promise<Health> {
+    let position: string | null;
+    try {
+      position = await this.store.headPosition();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ServiceUnavailableException(`event store (${this.store.kind}) did not answer: ${reason}`);
+    }
+    return { status: 'ok', store: { kind: this.store.kind, configured: true, position } };
   }
 }
