@@ -1,15 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG } from './app-config.token';
 import type { AppConfig } from './config';
+import { CustomersModule } from './customers/customers.module';
+import { EngineModule } from './engine/engine.module';
+import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { LeadsModule } from './leads/leads.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
+      imports: [EventStoreModule.forRoot(config), EngineModule.forRoot(config), CustomersModule, LeadsModule],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
     };
   }
 }

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import { validationPipe } from './http/validation';
 
 export type RunningApp = Readonly<{ app: INestApplication; url: string }>;
 
@@ -12,13 +13,14 @@ export type RunningApp = Readonly<{ app: INestApplication; url: string }>;
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   mkdirSync(config.dataDir, { recursive: true });
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(validationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('LTC workflow engine')
       .setDescription('Event-sourced Lead-to-Cash workflow engine for key-account sales')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key from `ltc users add`' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

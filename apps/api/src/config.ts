@@ -10,11 +10,24 @@ export type AppConfig = Readonly<{
   eventStore: EventStoreKind;
   sqliteFile: string;
   eventStoreConnectionString: string | undefined;
+  /** Users, roles, teams and API key digests (`ltc users add`). */
+  usersFile: string;
+  /** Minutes between idle-customer sweeps; 0 turns the schedule off. */
+  sweepIntervalMinutes: number;
 }>;
 
 export class ConfigError extends Error {}
 
 const KINDS: readonly EventStoreKind[] = ['sqlite', 'eventstoredb', 'memory'];
+
+function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(`${name} must be a number >= 0, got "${raw}"`);
+  return value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const port = env['PORT'] === undefined || env['PORT'] === '' ? 3000 : Number(env['PORT']);
@@ -39,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     eventStore: kind,
     sqliteFile: resolve(env['SQLITE_FILE'] || resolve(dataDir, 'ltc.sqlite')),
     eventStoreConnectionString: connection,
+    usersFile: resolve(env['USERS_FILE'] || resolve(dataDir, 'users.json')),
+    sweepIntervalMinutes: nonNegative(env, 'SWEEP_INTERVAL_MINUTES', 60),
   };
 }

@@ -27,3 +27,11 @@ function stableJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * A new entity id derived from the command id, so that retrying a creating command (same Idempotency-Key)
+ * addresses the same stream instead of creating a second one.
+ */
+export function idFromCommand(commandId: string, purpose: string): string {
+  return createHash('sha256').update(`ltc-id:${purpose}:${commandId}`).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,1 @@
+export const POLICIES = Symbol.for('ltc.Policies');

@@ -1,0 +1,51 @@
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CommandResultDto } from './command-result.dto';
+import { ErrorBody } from './error-body';
+
+/**
+ * One documented command operation: POST, 200 with the result, and every error status a command can
+ * answer, so a generated client knows them all.
+ */
+export function ApiCommand(path: string, commandType: string, summary: string): MethodDecorator {
+  const lower = commandType.charAt(0).toLowerCase() + commandType.slice(1);
+  return applyDecorators(
+    Post(path),
+    HttpCode(200),
+    ApiOperation({ operationId: lower, summary: `${commandType}: ${summary}` }),
+    ApiBearerAuth(),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'the command id; sending the same key again returns the first result and appends nothing',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'groups the events of one business flow',
+    }),
+    ApiOkResponse({ type: CommandResultDto, description: 'accepted: the events appended and the new state' }),
+    ApiBadRequestResponse({ type: ErrorBody, description: 'invalid input, with every field error' }),
+    ApiUnauthorizedResponse({ type: ErrorBody, description: 'no or unknown API key' }),
+    ApiForbiddenResponse({
+      type: ErrorBody,
+      description: 'this actor may not send this command; names the rule',
+    }),
+    ApiNotFoundResponse({ type: ErrorBody, description: 'no such deal' }),
+    ApiConflictResponse({
+      type: ErrorBody,
+      description:
+        'refused by the workflow (state, rule, allowed commands), a version conflict, or a reused key',
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** An amount in integer minor units (cents, fen) and its ISO-4217 currency: never a float. */
+export class MoneyDto {
+  @ApiProperty({ example: 12_000_000, description: 'integer minor units, e.g. cents', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMinor!: number;
+
+  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as EUR' })
+  currency!: string;
+}
+
+/** A signed amount (changes, price deltas): may be negative. */
+export class SignedMoneyDto {
+  @ApiProperty({ example: -500_000, description: 'integer minor units; negative lowers the amount' })
+  @IsInt()
+  @Min(-Number.MAX_SAFE_INTEGER)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMinor!: number;
+
+  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as EUR' })
+  currency!: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'budget frozen until next fiscal year', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** Ids in paths and bodies: letters, digits, dot, dash, underscore. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

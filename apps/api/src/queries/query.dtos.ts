@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ID_PATTERN } from '../http/common.dto';
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ default: 0, minimum: 0, description: 'first revision to return' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  from = 0;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+}
+
+export class ListQueryDto {
+  @ApiPropertyOptional({ description: 'state name or its prefix, e.g. `negotiation` or `gate`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  state?: string;
+
+  @ApiPropertyOptional({ pattern: ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  customerId?: string;
+
+  @ApiPropertyOptional({
+    description: 'a user who owns it or holds a role on it',
+    pattern: ID_PATTERN.source,
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  person?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class DealViewDto {
+  @ApiProperty({ example: 'lead' })
+  kind!: string;
+  @ApiProperty()
+  id!: string;
+  @ApiProperty({ example: 'lead-7f3a' })
+  streamId!: string;
+  @ApiProperty({ example: 'qualified' })
+  state!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  context!: Record<string, unknown>;
+  @ApiProperty()
+  revision!: number;
+  @ApiProperty({ type: [String], description: 'commands the deal accepts now that this caller may send' })
+  allowed!: string[];
+}
+
+export class HistoryEventDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  type!: string;
+  @ApiProperty()
+  revision!: number;
+  @ApiProperty({ description: 'global position in the log' })
+  position!: string;
+  @ApiProperty()
+  recordedAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  data!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'actor, roles, command, causation...',
+  })
+  metadata!: Record<string, unknown>;
+}
+
+export class HistoryPageDto {
+  @ApiProperty({ type: [HistoryEventDto] })
+  events!: HistoryEventDto[];
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'pass as `from` for the next page; null at the end',
+  })
+  nextFrom!: number | null;
+}
+
+export class ListPageDto {
+  @ApiProperty({ type: [DealViewDto] })
+  items!: DealViewDto[];
+  @ApiProperty()
+  total!: number;
+}
