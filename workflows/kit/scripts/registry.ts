@@ -15,6 +15,9 @@ export type DiagramEntry = Readonly<{
 export const DIAGRAMS: readonly DiagramEntry[] = [
   { project: 'workflows/lead', export: 'leadWorkflow' },
   { project: 'workflows/customer', export: 'customerWorkflow' },
+  { project: 'workflows/gates', export: 'exampleGateWorkflow' },
+  { project: 'workflows/opportunity', export: 'opportunityWorkflow' },
+  { project: 'workflows/contract', export: 'contractWorkflow' },
 ];
 
 /** The import alias of an entry's project. */

@@ -1,28 +1,30 @@
 import { and, setup } from 'xstate';
 import { defineWorkflow } from '@ltc/workflow-kit';
+import { gateActions } from './gate.actions';
 import {
   buildGateReviewRequest,
   buildGateVote,
+  type CastGateVote,
+  type RequestGateReview,
+} from './gate.commands';
+import { initialGatesContext, type GateHostContext } from './gate.context';
+import type { GateEvent } from './gate.events';
+import { gateGuards, gateRules } from './gate.guards';
+import type { GatePolicies } from './gate.policy';
+import { gateReviewState, requestGateReview } from './gate.state';
+import {
   buildRoleReassignment,
   buildTriangleAssignment,
-  gateActions,
-  gateGuards,
-  gateReviewState,
-  gateRules,
-  initialGatesContext,
-  requestGateReview,
   type AssignIronTriangle,
-  type CastGateVote,
-  type GateEvent,
-  type GateHostContext,
-  type GatePolicies,
   type ReassignIronTriangleRole,
-  type RequestGateReview,
   type TriangleEvent,
-} from '../src';
+} from './triangle';
 
-/** A minimal deal that embeds one gate, to test the gate pieces apart from opportunity and contract. */
-export const dealMachine = setup({
+/**
+ * A minimal deal embedding one gate: the gate specs run against it and the README draws it. It shows
+ * how a host wires the pieces (context, guards, actions, request transition, review state).
+ */
+export const exampleGateMachine = setup({
   types: { context: {} as GateHostContext, events: {} as GateEvent | TriangleEvent },
   guards: { ...gateGuards },
   actions: { ...gateActions<GateHostContext, GateEvent | TriangleEvent>() },
@@ -44,12 +46,18 @@ export const dealMachine = setup({
   },
 });
 
-type DealCommand = AssignIronTriangle | ReassignIronTriangleRole | RequestGateReview | CastGateVote;
+export type ExampleGateCommand =
+  AssignIronTriangle | ReassignIronTriangleRole | RequestGateReview | CastGateVote;
 
-export const deal = defineWorkflow<typeof dealMachine, DealCommand, { gates: GatePolicies }>({
-  name: 'deal',
+/** The example deal's decider. */
+export const exampleGateWorkflow = defineWorkflow<
+  typeof exampleGateMachine,
+  ExampleGateCommand,
+  { gates: GatePolicies }
+>({
+  name: 'gate-example',
   version: 1,
-  machine: dealMachine,
+  machine: exampleGateMachine,
   rules: gateRules,
   commands: {
     AssignIronTriangle: { produces: 'IronTriangleAssigned', build: (c) => buildTriangleAssignment(c) },
