@@ -1,15 +1,4 @@
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  START,
-  eventTypeFilter,
-  excludeSystemEvents,
-  streamNameFilter,
-  type AllStreamSubscription,
-  type Filter,
-} from '@eventstore/db-client';
+import type { AllStreamSubscription, EventStoreDBClient, Filter } from '@eventstore/db-client';
 import type { EventEnvelope } from '@ltc/domain';
 import { Observable, type Subscriber } from 'rxjs';
 import type {
@@ -30,6 +19,7 @@ import { checkFilter, matchesFilter } from '../core/event-filter';
 import { StreamNotFoundError } from '../core/event-store.errors';
 import type { Position } from '../core/position';
 import { checkExpected, checkReadOptions } from '../core/read-options';
+import { esdbClient } from './eventstoredb-client';
 import { isSystemEvent, toEsdbExpectation, toPortError, toStoredEvent } from './eventstoredb-mapping';
 import { fromEsdbPosition, toEsdbPosition } from './eventstoredb-position';
 
@@ -61,7 +51,7 @@ export class EventStoreDbEventStore implements EventStore {
       this.client = options.client;
       this.ownsClient = false;
     } else if (options.connectionString !== undefined && options.connectionString !== '') {
-      this.client = EventStoreDBClient.connectionString(options.connectionString);
+      this.client = esdbClient().EventStoreDBClient.connectionString(options.connectionString);
       this.ownsClient = true;
     } else {
       throw new Error('EventStoreDbEventStore needs a connectionString or a client');
@@ -108,8 +98,8 @@ export class EventStoreDbEventStore implements EventStore {
     const events: StoredEvent[] = [];
     try {
       const read = this.client.readStream(stream, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.from === undefined ? (backwards ? END : START) : BigInt(options.from),
+        direction: backwards ? 'backwards' : 'forwards',
+        fromRevision: options.from === undefined ? (backwards ? 'end' : 'start') : BigInt(options.from),
         ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
       });
       for await (const resolved of read) {
@@ -152,7 +142,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (stopped()) return;
         subscriber.next({ kind: 'caughtUp', position: cursor });
         live = this.client.subscribeToAll({
-          fromPosition: cursor === null ? START : toEsdbPosition(cursor),
+          fromPosition: cursor === null ? 'start' : toEsdbPosition(cursor),
           filter: serverFilter(options.filter),
         });
         for await (const resolved of live) {
@@ -183,7 +173,11 @@ export class EventStoreDbEventStore implements EventStore {
   async streamRevision(stream: string): Promise<StreamRevision> {
     checkStreamId(stream);
     try {
-      const read = this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      const read = this.client.readStream(stream, {
+        direction: 'backwards',
+        fromRevision: 'end',
+        maxCount: 1,
+      });
       for await (const resolved of read) {
         if (resolved.event !== undefined) return Number(resolved.event.revision);
       }
@@ -213,8 +207,8 @@ export class EventStoreDbEventStore implements EventStore {
     const forwards = direction === 'forwards';
     for (;;) {
       const read = this.client.readAll({
-        direction: forwards ? FORWARDS : BACKWARDS,
-        fromPosition: cursor === null ? (forwards ? START : END) : toEsdbPosition(cursor),
+        direction,
+        fromPosition: cursor === null ? (forwards ? 'start' : 'end') : toEsdbPosition(cursor),
         maxCount: this.pageSize,
       });
       let seen = 0;
@@ -251,6 +245,7 @@ function positionFromCommit(commit: bigint | undefined): { commit: bigint; prepa
 }
 
 function serverFilter(filter: EventFilter | undefined): Filter {
+  const { streamNameFilter, eventTypeFilter, excludeSystemEvents } = esdbClient();
   if (filter?.streamPrefixes !== undefined) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
   if (filter?.eventTypePrefixes !== undefined)
     return eventTypeFilter({ prefixes: [...filter.eventTypePrefixes] });

@@ -1,20 +1,12 @@
-import {
-  ANY,
-  MaxAppendSizeExceededError,
-  NO_STREAM,
-  STREAM_EXISTS,
-  StreamDeletedError,
-  StreamNotFoundError as EsdbStreamNotFoundError,
-  WrongExpectedVersionError,
-  type AppendExpectedRevision,
-  type RecordedEvent,
-} from '@eventstore/db-client';
+import type { AppendExpectedRevision, RecordedEvent } from '@eventstore/db-client';
 import type { EventMetadata } from '@ltc/domain';
 import type { ExpectedRevision, StoredEvent } from '../event-store.port';
 import { ConcurrencyError, InvalidEventError, StreamNotFoundError } from '../core/event-store.errors';
 import type { Position } from '../core/position';
+import { esdbClient } from './eventstoredb-client';
 
 export function toEsdbExpectation(expected: ExpectedRevision): AppendExpectedRevision {
+  const { ANY, NO_STREAM, STREAM_EXISTS } = esdbClient();
   switch (expected) {
     case 'any':
       return ANY;
@@ -29,6 +21,8 @@ export function toEsdbExpectation(expected: ExpectedRevision): AppendExpectedRev
 
 /** Maps the client's errors to the port's; anything unknown (network, auth) passes through unchanged. */
 export function toPortError(error: unknown, stream: string, expected?: ExpectedRevision): unknown {
+  const client = esdbClient();
+  const { WrongExpectedVersionError, StreamDeletedError, MaxAppendSizeExceededError } = client;
   if (error instanceof WrongExpectedVersionError) {
     const actual = error.actualVersion;
     return new ConcurrencyError(
@@ -37,7 +31,7 @@ export function toPortError(error: unknown, stream: string, expected?: ExpectedR
       typeof actual === 'bigint' && actual >= 0n ? Number(actual) : 'noStream',
     );
   }
-  if (error instanceof EsdbStreamNotFoundError || error instanceof StreamDeletedError) {
+  if (error instanceof client.StreamNotFoundError || error instanceof StreamDeletedError) {
     return new StreamNotFoundError(stream);
   }
   if (error instanceof MaxAppendSizeExceededError) {
