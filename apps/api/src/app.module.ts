@@ -5,13 +5,20 @@ import { EngineModule } from './engine/engine.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { LeadsModule } from './leads/leads.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [EventStoreModule.forRoot(config), EngineModule.forRoot(config), CustomersModule, LeadsModule],
+      imports: [
+        EventStoreModule.forRoot(config),
+        EngineModule.forRoot(config),
+        CustomersModule,
+        LeadsModule,
+        OpportunitiesModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -33,5 +33,5 @@ function stableJson(value: unknown): string {
  * addresses the same stream instead of creating a second one.
  */
 export function idFromCommand(commandId: string, purpose: string): string {
-  return createHash('sha256').update(`ltc-id:${purpose}:${commandId}`).digest('base64url').slice(0, 16);
+  return createHash('sha256').update(`ltc-id:${purpose}:${commandId}`).digest('hex').slice(0, 20);
 }

@@ -45,6 +45,7 @@ export class EngineModule {
         ...queryHandlers,
       ],
       exports: [
+        APP_CONFIG,
         CLOCK,
         UpcasterRegistry,
         POLICIES,

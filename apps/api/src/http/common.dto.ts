@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 /** An amount in integer minor units (cents, fen) and its ISO-4217 currency: never a float. */
 export class MoneyDto {
@@ -38,3 +49,15 @@ export class ReasonDto {
 /** Ids in paths and bodies: letters, digits, dot, dash, underscore. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A required nested object validated as its DTO class. `ValidateNested` alone lets a missing object
+ * through, so `IsObject` makes absence (and arrays, strings...) an error of its own.
+ */
+export function Nested(type: () => new () => object): PropertyDecorator {
+  return (target, key) => {
+    IsObject()(target, key);
+    ValidateNested()(target, key);
+    Type(type)(target, key);
+  };
+}

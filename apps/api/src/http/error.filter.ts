@@ -61,6 +61,14 @@ export function errorBody(exception: unknown): ErrorBody {
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
+    // Nest maps body-parser's SyntaxError (malformed JSON) to a 400 that keeps it as the cause.
+    if (exception.cause instanceof SyntaxError) {
+      return {
+        statusCode,
+        code: 'MALFORMED_JSON',
+        message: `malformed JSON body: ${exception.cause.message}`,
+      };
+    }
     const response = exception.getResponse();
     const message =
       typeof response === 'object' && response !== null && 'message' in response

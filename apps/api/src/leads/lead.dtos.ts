@@ -7,7 +7,6 @@ import {
   type LeadSource,
   type TouchChannel,
 } from '@ltc/workflow-lead';
-import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -17,9 +16,8 @@ import {
   IsString,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
-import { DATE_PATTERN, ID_PATTERN, MoneyDto } from '../http/common.dto';
+import { DATE_PATTERN, ID_PATTERN, MoneyDto, Nested } from '../http/common.dto';
 
 const text = (example: string, maxLength = 500) => ApiProperty({ example, maxLength });
 
@@ -72,13 +70,11 @@ export class CaptureLeadDto {
   title!: string;
 
   @ApiProperty({ type: LeadContactDto })
-  @ValidateNested()
-  @Type(() => LeadContactDto)
+  @Nested(() => LeadContactDto)
   contact!: LeadContactDto;
 
   @ApiProperty({ type: MoneyDto })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   estimatedAmount!: MoneyDto;
 }
 
@@ -114,8 +110,7 @@ export class ReassignLeadDto extends AssignLeadDto {
 
 export class BudgetDto {
   @ApiProperty({ type: MoneyDto })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   amount!: MoneyDto;
 
   @text('30% on signing, 70% on acceptance')
@@ -187,23 +182,19 @@ export class TimelineDto {
 
 export class QualifyLeadDto {
   @ApiProperty({ type: BudgetDto })
-  @ValidateNested()
-  @Type(() => BudgetDto)
+  @Nested(() => BudgetDto)
   budget!: BudgetDto;
 
   @ApiProperty({ type: AuthorityDto })
-  @ValidateNested()
-  @Type(() => AuthorityDto)
+  @Nested(() => AuthorityDto)
   authority!: AuthorityDto;
 
   @ApiProperty({ type: NeedDto })
-  @ValidateNested()
-  @Type(() => NeedDto)
+  @Nested(() => NeedDto)
   need!: NeedDto;
 
   @ApiProperty({ type: TimelineDto })
-  @ValidateNested()
-  @Type(() => TimelineDto)
+  @Nested(() => TimelineDto)
   time!: TimelineDto;
 
   @ApiProperty({ enum: LEAD_GRADES })

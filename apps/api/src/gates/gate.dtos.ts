@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IRON_TRIANGLE_ROLES, type IronTriangleRole } from '@ltc/domain';
+import type { GateDecision } from '@ltc/workflow-gates';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ID_PATTERN } from '../http/common.dto';
+
+export const GATE_DECISIONS = ['approve', 'reject'] as const satisfies readonly GateDecision[];
+
+/** The body of RequestGateReview: the gate is in the path, so it carries nothing. */
+export class RequestGateReviewDto {}
+
+export class CastGateVoteDto {
+  @ApiProperty({ enum: IRON_TRIANGLE_ROLES, description: 'the role the caller votes as; they must hold it' })
+  @IsIn(IRON_TRIANGLE_ROLES)
+  role!: IronTriangleRole;
+
+  @ApiProperty({ enum: GATE_DECISIONS })
+  @IsIn(GATE_DECISIONS)
+  decision!: GateDecision;
+
+  @ApiPropertyOptional({
+    example: 'delivery plan lacks a site survey',
+    maxLength: 2000,
+    description: 'required to reject',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+/** The user holding each role on one deal. */
+export class IronTriangleDto {
+  @ApiProperty({ example: 'ann', pattern: ID_PATTERN.source, description: 'account responsible' })
+  @Matches(ID_PATTERN)
+  AR!: string;
+
+  @ApiProperty({ example: 'sam', pattern: ID_PATTERN.source, description: 'solution responsible' })
+  @Matches(ID_PATTERN)
+  SR!: string;
+
+  @ApiProperty({ example: 'fay', pattern: ID_PATTERN.source, description: 'fulfillment responsible' })
+  @Matches(ID_PATTERN)
+  FR!: string;
+}
+
+export class AssignIronTriangleDto {
+  @ApiProperty({ type: IronTriangleDto })
+  @ValidateNested()
+  @Type(() => IronTriangleDto)
+  triangle!: IronTriangleDto;
+}
+
+export class ReassignIronTriangleRoleDto {
+  @ApiProperty({ enum: IRON_TRIANGLE_ROLES })
+  @IsIn(IRON_TRIANGLE_ROLES)
+  role!: IronTriangleRole;
+
+  @ApiProperty({ example: 'sam', pattern: ID_PATTERN.source, description: 'the new holder' })
+  @Matches(ID_PATTERN)
+  to!: string;
+
+  @ApiProperty({ example: 'Fay moved to the north region', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
