@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IRON_TRIANGLE_ROLES, type IronTriangleRole } from '@ltc/domain';
 import type { GateDecision } from '@ltc/workflow-gates';
-import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ID_PATTERN } from '../http/common.dto';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ID_PATTERN, Nested } from '../http/common.dto';
 
 export const GATE_DECISIONS = ['approve', 'reject'] as const satisfies readonly GateDecision[];
 
@@ -47,8 +46,7 @@ export class IronTriangleDto {
 
 export class AssignIronTriangleDto {
   @ApiProperty({ type: IronTriangleDto })
-  @ValidateNested()
-  @Type(() => IronTriangleDto)
+  @Nested(() => IronTriangleDto)
   triangle!: IronTriangleDto;
 }
 

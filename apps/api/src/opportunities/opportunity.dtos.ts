@@ -7,7 +7,6 @@ import {
   type NegotiationSituation,
   type Segment,
 } from '@ltc/workflow-opportunity';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -20,9 +19,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { DATE_PATTERN, ID_PATTERN, MoneyDto, SignedMoneyDto } from '../http/common.dto';
+import { DATE_PATTERN, ID_PATTERN, MoneyDto, Nested, SignedMoneyDto } from '../http/common.dto';
 
 const money = (description?: string) =>
   ApiProperty({ type: MoneyDto, ...(description ? { description } : {}) });
@@ -52,8 +50,7 @@ export class OpenOpportunityDto {
   name!: string;
 
   @money('the pipeline value; its currency is the deal currency')
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   amount!: MoneyDto;
 
   @ApiProperty({ example: '2026-06-30', pattern: DATE_PATTERN.source })
@@ -115,8 +112,7 @@ export class PrepareQuoteDto {
   quoteReference!: string;
 
   @money('the price the quote review approves')
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   amount!: MoneyDto;
 }
 
@@ -132,8 +128,7 @@ export class RecordNegotiationRoundDto {
   situation!: NegotiationSituation;
 
   @ApiProperty({ type: SignedMoneyDto, description: 'change to the quoted price; zero leaves it' })
-  @ValidateNested()
-  @Type(() => SignedMoneyDto)
+  @Nested(() => SignedMoneyDto)
   priceChange!: SignedMoneyDto;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -156,8 +151,7 @@ export class ReviseQuoteDto {
   quoteReference?: string;
 
   @money('the new price')
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   amount!: MoneyDto;
 
   @ApiProperty({ example: 'customer asked for a multi-year discount', maxLength: 2000 })
@@ -169,8 +163,7 @@ export class ReviseQuoteDto {
 
 export class ChangeAmountDto {
   @money('the new pipeline value, in the deal currency')
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   amount!: MoneyDto;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -202,8 +195,7 @@ export class WinOpportunityDto {
   contractId?: string;
 
   @money('the amount signed, in the deal currency')
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   signedAmount!: MoneyDto;
 
   @ApiProperty({
