@@ -1,13 +1,21 @@
 import { join } from 'node:path';
 import { startApi, type ApiProcess } from '../support/api-process';
-import { call } from '../support/http';
+import { eventually } from '../support/eventually';
+import { call, type Answer } from '../support/http';
 import { writeTeam, type Person } from '../support/team';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const BANT = {
-  budget: { amount: { amountMinor: 120_000_00, currency: 'EUR' }, paymentTerms: '30% on signing, 70% on acceptance' },
-  authority: { decisionProcess: 'steering committee', keyPerson: 'Li Wei (CIO)', decisionMaker: 'Zhang Min (CFO)' },
+  budget: {
+    amount: { amountMinor: 120_000_00, currency: 'EUR' },
+    paymentTerms: '30% on signing, 70% on acceptance',
+  },
+  authority: {
+    decisionProcess: 'steering committee',
+    keyPerson: 'Li Wei (CIO)',
+    decisionMaker: 'Zhang Min (CFO)',
+  },
   need: {
     realNeed: 'replace storage before the audit',
     supplierQualification: 'ISO 27001',
@@ -21,7 +29,13 @@ const BANT = {
 describe('leads and customers over HTTP', () => {
   let api: ApiProcess;
   let keys: Record<Person, string>;
-  let as: (who: Person, method: string, path: string, body?: unknown, headers?: Record<string, string>) => ReturnType<typeof call>;
+  let as: (
+    who: Person,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<Answer>;
   let leadId: string;
 
   beforeAll(async () => {
@@ -29,11 +43,16 @@ describe('leads and customers over HTTP', () => {
     keys = writeTeam(join(dataDir, 'users.json'));
     api = await startApi({ DATA_DIR: dataDir });
     as = (who, method, path, body, headers) =>
-      call(api.url, method, path, { key: keys[who], ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+      call(api.url, method, path, {
+        key: keys[who],
+        ...(body === undefined ? {} : { body }),
+        ...(headers ? { headers } : {}),
+      });
   });
   afterAll(() => api.stop());
 
-  const revision = async (kind: string, id: string) => (await as('root', 'GET', `/api/${kind}/${id}`)).body['revision'];
+  const revision = async (kind: string, id: string) =>
+    (await as('root', 'GET', `/api/${kind}/${id}`)).body['revision'];
 
   it('refuses calls without a valid API key', async () => {
     expect((await call(api.url, 'GET', '/api/leads')).status).toBe(401);
@@ -42,7 +61,11 @@ describe('leads and customers over HTTP', () => {
   });
 
   it('registers and claims a customer; a second claim is refused by the pool rules', async () => {
-    const registered = await as('ann', 'POST', '/api/customers', { customerId: 'acme', name: 'ACME', segment: 'strategic' });
+    const registered = await as('ann', 'POST', '/api/customers', {
+      customerId: 'acme',
+      name: 'ACME',
+      segment: 'strategic',
+    });
     expect(registered).toMatchObject({ status: 200, body: { id: 'acme', state: 'publicPool', revision: 0 } });
     expect((await as('ann', 'POST', '/api/customers/acme/claim', {})).body).toMatchObject({ state: 'owned' });
     const stolen = await as('cy', 'POST', '/api/customers/acme/claim', {});
@@ -66,10 +89,23 @@ describe('leads and customers over HTTP', () => {
   });
 
   it('lets only the owner side work the customer: B may not follow A', async () => {
-    const body = { customerId: 'acme', source: 'referral', title: 'x', contact: { name: 'y' }, estimatedAmount: { amountMinor: 1, currency: 'EUR' } };
+    const body = {
+      customerId: 'acme',
+      source: 'referral',
+      title: 'x',
+      contact: { name: 'y' },
+      estimatedAmount: { amountMinor: 1, currency: 'EUR' },
+    };
     const capture = await as('cy', 'POST', '/api/leads', body);
-    expect(capture).toMatchObject({ status: 403, body: { code: 'FORBIDDEN', rule: 'customerOwnedByAnother' } });
-    const touch = await as('cy', 'POST', `/api/leads/${leadId}/touches`, { channel: 'call', note: 'hi', touchedAt: '2026-03-01T10:00:00.000Z' });
+    expect(capture).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN', rule: 'customerOwnedByAnother' },
+    });
+    const touch = await as('cy', 'POST', `/api/leads/${leadId}/touches`, {
+      channel: 'call',
+      note: 'hi',
+      touchedAt: '2026-03-01T10:00:00.000Z',
+    });
     expect(touch.status).toBe(403);
     expect(await revision('leads', leadId)).toBe(0);
   });
@@ -84,20 +120,62 @@ describe('leads and customers over HTTP', () => {
   });
 
   it('works a lead from touch to conversion and tells the caller what comes next', async () => {
-    const touch = await as('ann', 'POST', `/api/leads/${leadId}/touches`, { channel: 'visit', note: 'met the CIO', touchedAt: '2026-03-01T10:00:00.000Z' });
+    const touch = await as('ann', 'POST', `/api/leads/${leadId}/touches`, {
+      channel: 'visit',
+      note: 'met the CIO',
+      touchedAt: '2026-03-01T10:00:00.000Z',
+    });
     expect(touch.status).toBe(200);
     const qualified = await as('ann', 'POST', `/api/leads/${leadId}/qualify`, BANT);
     expect(qualified).toMatchObject({ status: 200, body: { state: 'qualified' } });
     expect(qualified.body['allowed']).toContain('ConvertLead');
     const view = await as('ann', 'GET', `/api/leads/${leadId}`);
-    expect(view.body).toMatchObject({ state: 'qualified', revision: 3, context: { owner: 'ann', customerId: 'acme' } });
+    expect(view.body).toMatchObject({
+      state: 'qualified',
+      revision: 3,
+      context: { owner: 'ann', customerId: 'acme' },
+    });
     expect(view.body['allowed']).toEqual(expect.arrayContaining(['ConvertLead', 'DisqualifyLead']));
     expect(view.body['allowed']).not.toContain('AssignLead');
-    const converted = await as('ann', 'POST', `/api/leads/${leadId}/convert`, { opportunityId: 'opp-acme-1' });
+    const converted = await as('ann', 'POST', `/api/leads/${leadId}/convert`, {
+      opportunityId: 'opp-acme-1',
+    });
     expect(converted).toMatchObject({ status: 200, body: { state: 'converted' } });
   });
 
-  it('hides another team\'s leads (404) and shows the history with actors', async () => {
+  it("opens the converted lead's opportunity through the process manager, caused by the conversion", async () => {
+    const opportunity = await eventually(async () => {
+      const answer = await as('ann', 'GET', '/api/opportunities/opp-acme-1');
+      expect(answer.status).toBe(200);
+      return answer.body;
+    });
+    expect(opportunity).toMatchObject({
+      state: 'open.opened',
+      context: { customerId: 'acme', owner: 'ann', amount: { amountMinor: 120_000_00, currency: 'EUR' } },
+    });
+    const leadEvents = (await as('ann', 'GET', `/api/leads/${leadId}/history`)).body['events'] as {
+      id: string;
+      type: string;
+    }[];
+    const converted = leadEvents.find((e) => e.type === 'LeadConverted')!;
+    const history = (await as('ann', 'GET', '/api/opportunities/opp-acme-1/history')).body['events'] as {
+      metadata: Record<string, unknown>;
+    }[];
+    expect(history[0]?.metadata).toMatchObject({ actor: 'system', causationId: converted.id });
+  });
+
+  it("refreshes the customer's last touch when its lead is touched", async () => {
+    const customer = await eventually(async () => {
+      const answer = await as('ann', 'GET', '/api/customers/acme');
+      expect((answer.body['context'] as { lastTouchAt: string | null }).lastTouchAt).toBe(
+        '2026-03-01T10:00:00.000Z',
+      );
+      return answer.body;
+    });
+    expect(customer['state']).toBe('owned');
+  });
+
+  it("hides another team's leads (404) and shows the history with actors", async () => {
     expect((await as('cy', 'GET', `/api/leads/${leadId}`)).status).toBe(404);
     const history = await as('ann', 'GET', `/api/leads/${leadId}/history?limit=2`);
     expect(history.body['events']).toHaveLength(2);
@@ -135,14 +213,32 @@ describe('leads and customers over HTTP', () => {
       ['a missing field', { ...capture, title: undefined }, 'title'],
       ['an extra field', { ...capture, discount: 5 }, 'discount'],
       ['a wrong type', { ...capture, title: 42 }, 'title'],
-      ['a negative amount', { ...capture, estimatedAmount: { amountMinor: -1, currency: 'EUR' } }, 'estimatedAmount.amountMinor'],
-      ['a fractional amount', { ...capture, estimatedAmount: { amountMinor: 1.5, currency: 'EUR' } }, 'estimatedAmount.amountMinor'],
-      ['a huge amount', { ...capture, estimatedAmount: { amountMinor: 2 ** 60, currency: 'EUR' } }, 'estimatedAmount.amountMinor'],
+      [
+        'a negative amount',
+        { ...capture, estimatedAmount: { amountMinor: -1, currency: 'EUR' } },
+        'estimatedAmount.amountMinor',
+      ],
+      [
+        'a fractional amount',
+        { ...capture, estimatedAmount: { amountMinor: 1.5, currency: 'EUR' } },
+        'estimatedAmount.amountMinor',
+      ],
+      [
+        'a huge amount',
+        { ...capture, estimatedAmount: { amountMinor: 2 ** 60, currency: 'EUR' } },
+        'estimatedAmount.amountMinor',
+      ],
       ['an unknown enum value', { ...capture, source: 'carrier-pigeon' }, 'source'],
-      ['a bad currency', { ...capture, estimatedAmount: { amountMinor: 1, currency: 'euro' } }, 'estimatedAmount.currency'],
+      [
+        'a bad currency',
+        { ...capture, estimatedAmount: { amountMinor: 1, currency: 'euro' } },
+        'estimatedAmount.currency',
+      ],
     ])('%s', async (_label, body, field) => {
       const before = (await as('ann', 'GET', '/api/leads')).body['total'];
-      const answer = await as('ann', 'POST', '/api/leads', body, { 'Idempotency-Key': `bad-${field}-${Math.random()}` });
+      const answer = await as('ann', 'POST', '/api/leads', body, {
+        'Idempotency-Key': `bad-${field}-${Math.random()}`,
+      });
       expect(answer).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT' } });
       expect((answer.body['errors'] as { field: string }[]).map((e) => e.field)).toContain(field);
       await new Promise((done) => setTimeout(done, 50));
@@ -150,19 +246,30 @@ describe('leads and customers over HTTP', () => {
     });
 
     it('reports every invalid field at once', async () => {
-      const answer = await as('ann', 'POST', `/api/leads/${leadId}/qualify`, { ...BANT, grade: 'lukewarm', budget: {} });
+      const answer = await as('ann', 'POST', `/api/leads/${leadId}/qualify`, {
+        ...BANT,
+        grade: 'lukewarm',
+        budget: {},
+      });
       const fields = (answer.body['errors'] as { field: string }[]).map((e) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['grade', 'budget.amount', 'budget.paymentTerms']));
     });
 
     it('answers malformed JSON with 400', async () => {
-      const answer = await call(api.url, 'POST', '/api/leads', { key: keys.ann, raw: '{"customerId": "acme",' });
+      const answer = await call(api.url, 'POST', '/api/leads', {
+        key: keys.ann,
+        raw: '{"customerId": "acme",',
+      });
       expect(answer).toMatchObject({ status: 400, body: { code: 'MALFORMED_JSON' } });
     });
 
     it('answers unknown and malformed ids with 404 and 400', async () => {
       expect((await as('ann', 'GET', '/api/leads/no-such-lead')).status).toBe(404);
-      const touch = await as('ann', 'POST', '/api/leads/no-such-lead/touches', { channel: 'call', note: 'x', touchedAt: '2026-03-01T10:00:00.000Z' });
+      const touch = await as('ann', 'POST', '/api/leads/no-such-lead/touches', {
+        channel: 'call',
+        note: 'x',
+        touchedAt: '2026-03-01T10:00:00.000Z',
+      });
       expect(touch).toMatchObject({ status: 404, body: { code: 'STREAM_NOT_FOUND' } });
       expect((await as('ann', 'GET', '/api/leads/bad%20id')).status).toBe(400);
     });
@@ -173,7 +280,7 @@ describe('leads and customers over HTTP', () => {
     });
   });
 
-  it('sweeps idle customers only on a manager\'s word', async () => {
+  it("sweeps idle customers only on a manager's word", async () => {
     expect((await as('ann', 'POST', '/api/customers/sweep')).status).toBe(403);
     const sweep = await as('bob', 'POST', '/api/customers/sweep');
     expect(sweep).toMatchObject({ status: 200, body: { returned: [], failed: [] } });

@@ -6,6 +6,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { ProcessManagersModule } from './process-managers/process-managers.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         CustomersModule,
         LeadsModule,
         OpportunitiesModule,
+        ProcessManagersModule.forRoot(config),
       ],
       controllers: [HealthController],
     };

@@ -70,6 +70,19 @@ export class DealIndex implements OnApplicationBootstrap, OnModuleDestroy {
     return count;
   }
 
+  /** True when the customer already has a contract (an existing rather than a new customer). */
+  hasContracts(customerId: string): boolean {
+    for (const s of this.streams.values()) {
+      if (
+        s.kind === 'contract' &&
+        (s.state as { context: { customerId?: unknown } }).context.customerId === customerId
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private apply(event: StoredEvent): void {
     const entry = this.registry.all().find((e) => event.streamId.startsWith(e.streamId('')));
     if (entry === undefined) return;

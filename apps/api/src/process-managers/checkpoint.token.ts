@@ -1,0 +1,1 @@
+export const CHECKPOINTS = Symbol.for('ltc.ProcessManagerCheckpoints');

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type { StoredEvent } from '@ltc/event-store';
+import { customerWorkflow } from '@ltc/workflow-customer';
+import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
+import { SYSTEM_ACTOR } from '../access/access.service';
+import { RecordCustomerTouchCommand } from '../customers/customer.commands';
+import { WorkflowEngine } from '../engine/workflow-engine.service';
+import type { CommandMeta } from '../http/command-meta.decorator';
+import { OpenOpportunityCommand } from '../opportunities/opportunity.commands';
+import { DealIndex } from '../queries/deal-index';
+import type { Reaction } from './reaction';
+
+type Data<T extends LeadEvent['type']> = Extract<LeadEvent, { type: T }>['data'];
+
+/** The command metadata of a reaction: system actor, caused by the event, one id per event and reaction. */
+export function reactionMeta(reaction: string, event: StoredEvent): CommandMeta & { causationId: string } {
+  const correlation = event.metadata.correlationId;
+  return {
+    commandId: `pm:${reaction}:${event.id}`,
+    actor: SYSTEM_ACTOR,
+    causationId: event.id,
+    ...(typeof correlation === 'string' ? { correlationId: correlation } : {}),
+  };
+}
+
+/** The work that crosses streams in the LTC process. */
+@Injectable()
+export class LtcReactions {
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly index: DealIndex,
+  ) {}
+
+  all(): readonly Reaction[] {
+    return [this.leadConvertedOpensOpportunity, this.touchRefreshesCustomer];
+  }
+
+  /** Converting a lead opens its opportunity, from what the lead knows (BANT budget and decision date). */
+  readonly leadConvertedOpensOpportunity: Reaction = {
+    name: 'lead-converted-opens-opportunity',
+    eventTypes: ['LeadConverted'],
+    react: async (event) => {
+      const { opportunityId } = event.data as Data<'LeadConverted'>;
+      const lead = (await this.engine.pipeline.load(leadWorkflow, event.streamId)).state.context;
+      const customer = (await this.engine.pipeline.load(customerWorkflow, `customer-${lead.customerId}`))
+        .state.context;
+      const amount = lead.bant?.budget.amount ?? lead.estimatedAmount;
+      if (lead.customerId === null || amount === null || lead.bant === null) return [];
+      const owner = lead.owner ?? customer.owner ?? String(event.metadata.actor);
+      return [
+        new OpenOpportunityCommand(
+          `opportunity-${opportunityId}`,
+          {
+            type: 'OpenOpportunity',
+            data: {
+              customerId: lead.customerId,
+              leadId: event.streamId.slice('lead-'.length),
+              name: lead.title ?? opportunityId,
+              amount,
+              expectedCloseDate: lead.bant.time.decisionDate,
+              segment: customer.segment ?? 'ordinary',
+              customerType: this.index.hasContracts(lead.customerId) ? 'existing' : 'new',
+              owner,
+            },
+          },
+          reactionMeta('lead-converted-opens-opportunity', event),
+        ),
+      ];
+    },
+  };
+
+  /** A touch on a lead keeps its customer out of the idle sweep. */
+  readonly touchRefreshesCustomer: Reaction = {
+    name: 'touch-refreshes-customer',
+    eventTypes: ['LeadTouchRecorded'],
+    react: async (event) => {
+      const touch = event.data as Data<'LeadTouchRecorded'>;
+      const lead = (await this.engine.pipeline.load(leadWorkflow, event.streamId)).state.context;
+      if (lead.customerId === null) return [];
+      return [
+        new RecordCustomerTouchCommand(
+          `customer-${lead.customerId}`,
+          {
+            type: 'RecordCustomerTouch',
+            data: {
+              channel: touch.channel,
+              note: `lead ${event.streamId}: ${touch.note}`,
+              touchedAt: touch.touchedAt,
+            },
+          },
+          reactionMeta('touch-refreshes-customer', event),
+        ),
+      ];
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '../config';
+import { FileCheckpointStore, MemoryCheckpointStore } from './checkpoint.store';
+import { CHECKPOINTS } from './checkpoint.token';
+import { LtcReactions } from './ltc.reactions';
+import { ProcessManagers } from './process-managers.service';
+
+@Module({})
+export class ProcessManagersModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ProcessManagersModule,
+      providers: [
+        {
+          provide: CHECKPOINTS,
+          useValue:
+            config.eventStore === 'memory'
+              ? new MemoryCheckpointStore()
+              : new FileCheckpointStore(
+                  join(config.dataDir, 'checkpoints', `process-managers.${config.eventStore}.json`),
+                ),
+        },
+        LtcReactions,
+        ProcessManagers,
+      ],
+      exports: [ProcessManagers],
+    };
+  }
+}

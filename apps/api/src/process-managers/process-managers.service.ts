@@ -1,0 +1,72 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@ltc/event-store';
+import { concatMap, type Subscription } from 'rxjs';
+import { CHECKPOINTS } from './checkpoint.token';
+import type { CheckpointStore } from './checkpoint.store';
+import { LtcReactions } from './ltc.reactions';
+
+/**
+ * Follows the log from its checkpoint and runs each reaction on the events it names, one event at a
+ * time, sending the reaction's commands through the CommandBus. A reaction that fails is logged and
+ * counted; the log moves on (its command is idempotent, so `ltc` can replay it later).
+ */
+@Injectable()
+export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ProcessManagers');
+  private subscription: Subscription | undefined;
+  private failures = 0;
+  private handled = 0;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointStore,
+    private readonly reactions: LtcReactions,
+    private readonly commands: CommandBus,
+  ) {}
+
+  get stats(): { handled: number; failures: number } {
+    return { handled: this.handled, failures: this.failures };
+  }
+
+  onApplicationBootstrap(): void {
+    const reactions = this.reactions.all();
+    const types = new Set(reactions.flatMap((r) => r.eventTypes));
+    const from = this.checkpoints.read();
+    this.subscription = this.store
+      .subscribeAll({
+        ...(from === undefined ? {} : { fromPosition: from }),
+        filter: { eventTypePrefixes: [...types] },
+      })
+      .pipe(
+        concatMap(async (message) => {
+          if (message.kind === 'event') await this.handle(message.event);
+        }),
+      )
+      .subscribe({ error: (error: unknown) => this.logger.error(`subscription failed: ${String(error)}`) });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  private async handle(event: StoredEvent): Promise<void> {
+    for (const reaction of this.reactions.all()) {
+      if (!reaction.eventTypes.includes(event.type)) continue;
+      try {
+        for (const command of await reaction.react(event)) await this.commands.execute(command);
+        this.handled++;
+      } catch (error) {
+        this.failures++;
+        this.logger.error(`${reaction.name} on ${event.type} ${event.id}: ${String(error)}`);
+      }
+    }
+    this.checkpoints.write(event.position);
+  }
+}
