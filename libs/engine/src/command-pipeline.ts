@@ -13,6 +13,7 @@ import type { Actor } from './actor';
 import type { Clock } from './clock.port';
 import { IdempotencyKeyReusedError, RetriesExhaustedError } from './engine.errors';
 import { commandHash, eventIdFor } from './event-id';
+import { chainEnvelopes } from './hash-chain';
 import { StreamCache, type StreamView } from './stream-cache';
 
 /** A command addressed to one stream, with who sent it and why. */
@@ -92,13 +93,19 @@ export class CommandPipeline {
     const key = `${workflow.machineRef}|${streamId}`;
     const cached = this.cache.get<SnapshotFrom<M>>(key);
     const view: StreamView<SnapshotFrom<M>> = cached
-      ? { state: cached.state, revision: cached.revision, commands: new Map(cached.commands) }
-      : { state: workflow.initialState(), revision: 'noStream', commands: new Map() };
+      ? {
+          state: cached.state,
+          revision: cached.revision,
+          commands: new Map(cached.commands),
+          lastHash: cached.lastHash,
+        }
+      : { state: workflow.initialState(), revision: 'noStream', commands: new Map(), lastHash: null };
     const from = view.revision === 'noStream' ? 0 : view.revision + 1;
     for (const stored of await this.readTail(streamId, from)) {
       const event = this.toEvent(stored);
       view.state = workflow.evolve(view.state, event as Parameters<typeof workflow.evolve>[1]);
       view.revision = stored.revision;
+      view.lastHash = typeof stored.metadata.hash === 'string' ? stored.metadata.hash : null;
       const { commandId, commandHash: hash, actor } = stored.metadata;
       if (typeof commandId === 'string') {
         const seen = view.commands.get(commandId);
@@ -143,7 +150,7 @@ export class CommandPipeline {
         actor: request.actor.id,
         policy,
       });
-      const envelopes: EventEnvelope[] = decision.events.map((event, index) => {
+      const unchained: EventEnvelope[] = decision.events.map((event, index) => {
         const { type, data } = event as Event;
         return {
           id: eventIdFor(request.commandId, index),
@@ -163,6 +170,7 @@ export class CommandPipeline {
           },
         };
       });
+      const envelopes = chainEnvelopes(view.lastHash, unchained);
       try {
         const appended = await this.store.append(request.streamId, envelopes, view.revision);
         const first = appended.nextRevision - envelopes.length + 1;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@ltc/workflow-kit';
 
 /**
  * The id of the `index`-th event a command produced: a name-based (v5-style) UUID of the command id, so
@@ -14,18 +15,12 @@ export function eventIdFor(commandId: string, index: number): string {
 
 /** A stable digest of a command's type and data, so a reused idempotency key with other data is caught. */
 export function commandHash(type: string, data: unknown): string {
-  return createHash('sha256').update(type).update('\0').update(stableJson(data)).digest('hex').slice(0, 32);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return createHash('sha256')
+    .update(type)
+    .update('\0')
+    .update(canonicalJson(data, 0))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './engine.errors';
 export * from './event-id';
 export * from './stream-cache';
 export * from './access';
+export * from './hash-chain';

@@ -6,6 +6,8 @@ export type StreamView<S> = {
   revision: StreamRevision;
   /** commandId -> the revisions its events took and the digest of the command. */
   commands: Map<string, AppliedCommand>;
+  /** The hash of the stream's last event, which the next event chains to. */
+  lastHash: string | null;
 };
 
 export type AppliedCommand = Readonly<{ hash: string; actor: string; first: number; last: number }>;
