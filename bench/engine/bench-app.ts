@@ -1,0 +1,24 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addUser } from '@ltc/engine';
+
+/** A fresh data folder with one admin whose key the benches use. */
+export function benchData(): { dataDir: string; usersFile: string; key: string } {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-engine-bench-')), 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const usersFile = join(dataDir, 'users.json');
+  const { key } = addUser(
+    usersFile,
+    { id: 'bench', roles: ['admin'], team: 'hq' },
+    '2026-01-01T00:00:00.000Z',
+  );
+  return { dataDir, usersFile, key };
+}
+
+export const customerIds = (count: number): string[] => Array.from({ length: count }, (_, i) => `bench-${i}`);
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}

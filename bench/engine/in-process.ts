@@ -1,0 +1,61 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@ltc/event-store';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { loadConfig } from '../../apps/api/src/config';
+import {
+  RecordCustomerTouchCommand,
+  RegisterCustomerCommand,
+} from '../../apps/api/src/customers/customer.commands';
+import { benchData, customerIds } from './bench-app';
+
+const actor = { id: 'bench', roles: ['admin'], team: 'hq' };
+
+/** Commands/s through the real app's CommandBus on a SQLite file (durable), one command at a time. */
+export async function inProcessCommands(
+  commands: number,
+  customers: number,
+): Promise<{ perSecond: number; events: StoredEvent[] }> {
+  const { dataDir, usersFile } = benchData();
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    USERS_FILE: usersFile,
+    SWEEP_INTERVAL_MINUTES: '0',
+    PORT: '0',
+  });
+  const app = await createApp(config);
+  app.useLogger(['error', 'warn']);
+  await app.init();
+  const bus = app.get(CommandBus);
+  const store = app.get<EventStore>(EVENT_STORE);
+  const ids = customerIds(customers);
+  for (const id of ids) {
+    await bus.execute(
+      new RegisterCustomerCommand(
+        `customer-${id}`,
+        { type: 'RegisterCustomer', data: { name: id, segment: 'ordinary' } },
+        { commandId: `register-${id}`, actor },
+      ),
+    );
+  }
+  const head = await store.headPosition();
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < commands; i++) {
+    const id = ids[i % ids.length]!;
+    await bus.execute(
+      new RecordCustomerTouchCommand(
+        `customer-${id}`,
+        {
+          type: 'RecordCustomerTouch',
+          data: { channel: 'call', note: `touch ${i}`, touchedAt: '2026-03-01T10:00:00.000Z' },
+        },
+        { commandId: `touch-${i}`, actor },
+      ),
+    );
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const events: StoredEvent[] = [];
+  for await (const event of store.readAll(head === null ? {} : { fromPosition: head })) events.push(event);
+  await app.close();
+  if (events.length !== commands) throw new Error(`expected ${commands} events, found ${events.length}`);
+  return { perSecond: commands / seconds, events };
+}
