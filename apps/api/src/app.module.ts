@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config';
+import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { EngineModule } from './engine/engine.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -19,6 +20,7 @@ export class AppModule {
         CustomersModule,
         LeadsModule,
         OpportunitiesModule,
+        ContractsModule,
         ProcessManagersModule.forRoot(config),
       ],
       controllers: [HealthController],

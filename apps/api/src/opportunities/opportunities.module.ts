@@ -2,7 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { opportunityWorkflow } from '@ltc/workflow-opportunity';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
-import { authorizeOpportunity, triangleMembers } from './opportunity.access';
+import { triangleMembers } from '../gates/triangle.access';
+import { authorizeOpportunity } from './opportunity.access';
 import { OpportunityController } from './opportunity.controller';
 import { OpportunityCommandHandler } from './opportunity.handler';
 

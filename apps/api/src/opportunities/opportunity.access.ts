@@ -1,25 +1,10 @@
-import { IRON_TRIANGLE_ROLES, type IronTriangleRole } from '@ltc/domain';
 import { ForbiddenError, type CommandRequest } from '@ltc/engine';
-import { rolesHeldBy, type IronTriangle } from '@ltc/workflow-gates';
 import type { OpportunityCommand, opportunityWorkflow } from '@ltc/workflow-opportunity';
 import type { SnapshotFrom } from 'xstate';
 import type { AccessService } from '../access/access.service';
+import { requireKnownTriangle, requireTriangleMember, triangleMembers } from '../gates/triangle.access';
 
 type OpportunityState = SnapshotFrom<(typeof opportunityWorkflow)['machine']>;
-
-/** The people who hold a role on a deal (one person may hold several). */
-export function triangleMembers(triangle: IronTriangle | null): string[] {
-  return triangle === null ? [] : [...new Set([triangle.AR, triangle.SR, triangle.FR])];
-}
-
-/** Every person named in a triangle must be a user (an absent role is left to the machine's check). */
-export function requireKnownTriangle(access: AccessService, command: string, triangle: unknown): void {
-  const named = (triangle ?? {}) as Partial<Record<IronTriangleRole, string>>;
-  for (const role of IRON_TRIANGLE_ROLES) {
-    const user = named[role];
-    if (user !== undefined) access.requireKnownUser(command, `triangle.${role}`, user);
-  }
-}
 
 /**
  * Opportunity rules: the customer's owner side opens and works the deal (with the deal's owner and its
@@ -44,15 +29,12 @@ export async function authorizeOpportunity(
     }
     case 'AssignIronTriangle':
       access.requireManager(actor, 'assign an iron triangle');
-      requireKnownTriangle(access, command.type, command.data.triangle);
-      return;
+      return requireKnownTriangle(access, command.type, command.data.triangle);
     case 'ReassignIronTriangleRole':
       access.requireManager(actor, 'reassign an iron-triangle role');
-      access.requireKnownUser(command.type, 'to', command.data.to);
-      return;
+      return access.requireKnownUser(command.type, 'to', command.data.to);
     case 'CastGateVote':
-      if (rolesHeldBy(triangle, actor.id).length > 0) return;
-      throw new ForbiddenError('triangleMembersVote', "only a member of this deal's iron triangle may vote");
+      return requireTriangleMember(actor, triangle);
     case 'ValidateOpportunity':
     case 'RecordPreBidGuidance':
     case 'RequestGateReview':
