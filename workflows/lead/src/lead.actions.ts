@@ -25,6 +25,7 @@ export const leadUpdates = {
     title: d.title,
     contact: d.contact,
     estimatedAmount: d.estimatedAmount,
+    capturedBy: d.capturedBy,
   })),
   touch: on('LeadTouchRecorded', (c, d) => ({
     touchCount: c.touchCount + 1,

@@ -8,6 +8,7 @@ export type LeadContext = Readonly<{
   title: string | null;
   contact: LeadContact | null;
   estimatedAmount: Money | null;
+  capturedBy: string | null;
   owner: string | null;
   touchCount: number;
   /** Latest `touchedAt` seen (touches may be recorded out of order). */
@@ -25,6 +26,7 @@ export const emptyLeadContext: LeadContext = {
   title: null,
   contact: null,
   estimatedAmount: null,
+  capturedBy: null,
   owner: null,
   touchCount: 0,
   lastTouchAt: null,

@@ -18,6 +18,8 @@ export type LeadCaptured = Event<
     title: string;
     contact: LeadContact;
     estimatedAmount: Money;
+    /** Who captured it: they may see the lead before it has an owner. */
+    capturedBy: string;
   }
 >;
 /** `touchedAt` is when the touch happened, which may be earlier than when it was recorded. */

@@ -33,6 +33,7 @@ describe('lead', () => {
       const { state } = given([]).when(capture).then([captured]);
       expect(state.value).toBe('new');
       expect(state.context.owner).toBeNull();
+      expect(state.context.capturedBy).toBe('ops-1');
     });
 
     it('refuses a second capture of the same lead', () => {

@@ -28,7 +28,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
   commands: {
     CaptureLead: {
       produces: 'LeadCaptured',
-      build: ({ type, data }) => {
+      build: ({ type, data }, _state, ctx) => {
         const contact = data.contact ?? {};
         const phone = orNull(optionalText(type, 'contact.phone', contact.phone));
         const email = orNull(optionalText(type, 'contact.email', contact.email));
@@ -48,6 +48,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
               email,
             },
             estimatedAmount: requireMoney(type, 'estimatedAmount', data.estimatedAmount),
+            capturedBy: ctx.actor,
           },
         };
       },

@@ -24,6 +24,7 @@ export const captured: LeadCaptured = {
     title: 'Cold-chain monitoring for 40 stores',
     contact: { name: 'Li Wei', role: 'IT director', phone: '+86 10 5555 0101', email: null },
     estimatedAmount: { amountMinor: 120_000_00, currency: 'CNY' },
+    capturedBy: 'ops-1',
   },
 };
 export const assigned: LeadAssigned = { type: 'LeadAssigned', data: { owner: 'rep-a' } };

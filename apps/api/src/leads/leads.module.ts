@@ -20,7 +20,7 @@ export class LeadsModule implements OnModuleInit {
       workflow: leadWorkflow,
       streamId: (id) => `lead-${id}`,
       authorize: (request, state) => authorizeLead(this.access, request, state),
-      people: (state) => [state.context.owner],
+      people: (state) => [state.context.owner, state.context.capturedBy],
     });
   }
 }

@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApi } from '../support/api-process';
+import { eventually } from '../support/eventually';
+import { call } from '../support/http';
+import { writeTeam } from '../support/team';
+
+describe('a restart on the same SQLite file', () => {
+  it('keeps every deal as it was and still answers a repeated Idempotency-Key once', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-restart-')), 'data');
+    const keys = writeTeam(join(dataDir, 'users.json'));
+    const capture = {
+      customerId: 'globex',
+      source: 'inbound',
+      title: 'ERP roll-out',
+      contact: { name: 'Hank', phone: '+1 555 0100' },
+      estimatedAmount: { amountMinor: 50_000_00, currency: 'USD' },
+    };
+    const headers = { 'Idempotency-Key': 'restart-capture-0001' };
+
+    const first = await startApi({ DATA_DIR: dataDir });
+    const as = (base: string, method: string, path: string, body?: unknown, h?: Record<string, string>) =>
+      call(base, method, path, {
+        key: keys.ann,
+        ...(body === undefined ? {} : { body }),
+        ...(h ? { headers: h } : {}),
+      });
+    await as(first.url, 'POST', '/api/customers', {
+      customerId: 'globex',
+      name: 'Globex',
+      segment: 'ordinary',
+    });
+    await as(first.url, 'POST', '/api/customers/globex/claim', {});
+    const captured = await as(first.url, 'POST', '/api/leads', capture, headers);
+    expect(captured.status).toBe(200);
+    const id = String(captured.body['id']);
+    const before = await as(first.url, 'GET', `/api/leads/${id}`);
+    expect(await first.stop()).toBe(0);
+
+    const second = await startApi({ DATA_DIR: dataDir });
+    try {
+      const after = await as(second.url, 'GET', `/api/leads/${id}`);
+      expect(after.body).toEqual(before.body);
+      const again = await as(second.url, 'POST', '/api/leads', capture, headers);
+      expect(again.body).toEqual({ ...captured.body, duplicate: true });
+      expect((await as(second.url, 'GET', `/api/leads/${id}`)).body['revision']).toBe(0);
+      // The list index is rebuilt from the log at start.
+      await eventually(async () => {
+        expect((await as(second.url, 'GET', '/api/leads')).body).toMatchObject({ total: 1, items: [{ id }] });
+      });
+    } finally {
+      await second.stop();
+    }
+  });
+});
