@@ -90,6 +90,40 @@ describe('contracts over HTTP', () => {
     await ok(vote('fay', id, 'FR'), 'executing.inDelivery');
   };
 
+  it('documents every command as its own OpenAPI operation, with unique operation ids', async () => {
+    const doc = (await (await fetch(`${api.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, id: op.operationId })),
+    );
+    const ids = operations.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const mine = operations.filter((o) => o.path.startsWith('/api/contracts') && o.method === 'post');
+    expect(mine.map((o) => o.id).sort()).toEqual(
+      [
+        'openContract',
+        'reassignContractTriangleRole',
+        'confirmContract',
+        'requestContractGateReview',
+        'castContractGateVote',
+        'completeDeliveryMilestone',
+        'declareDeliveryComplete',
+        'issueInvoice',
+        'recordPayment',
+        'writeOffInvoice',
+        'changeContract',
+        'raiseRisk',
+        'resolveRisk',
+        'openDispute',
+        'resolveDispute',
+        'terminateContract',
+        'closeContract',
+        'evaluateContract',
+      ].sort(),
+    );
+  });
+
   describe('the happy path: open to evaluated', () => {
     const id = 'c-1';
 

@@ -102,6 +102,40 @@ describe('opportunities over HTTP', () => {
     await passGate(id, 'quoteReview', 'open.bidReady');
   };
 
+  it('documents every command as its own OpenAPI operation, with unique operation ids', async () => {
+    const doc = (await (await fetch(`${api.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, id: op.operationId })),
+    );
+    const ids = operations.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const mine = operations.filter((o) => o.path.startsWith('/api/opportunities') && o.method === 'post');
+    expect(mine.map((o) => o.id).sort()).toEqual(
+      [
+        'OpenOpportunity',
+        'AssignIronTriangle',
+        'ReassignIronTriangleRole',
+        'ValidateOpportunity',
+        'RecordPreBidGuidance',
+        'RequestGateReview',
+        'CastGateVote',
+        'PrepareQuote',
+        'SubmitBid',
+        'RecordNegotiationRound',
+        'ReviseQuote',
+        'ChangeAmount',
+        'ChangeExpectedCloseDate',
+        'WinOpportunity',
+        'LoseOpportunity',
+        'AbandonOpportunity',
+      ]
+        .map((t) => t.charAt(0).toLowerCase() + t.slice(1))
+        .sort(),
+    );
+  });
+
   describe('the happy path through every stage', () => {
     const id = 'opp-1';
 

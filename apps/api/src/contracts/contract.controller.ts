@@ -1,6 +1,6 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Param } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { idFromCommand } from '@ltc/engine';
 import type { GateName } from '@ltc/workflow-gates';
 import { ApiGateParam, GateNamePipe } from '../gates/gate-name.pipe';
@@ -36,6 +36,13 @@ const stream = (id: string) => `contract-${id}`;
 const CONTRACT_GATES: readonly GateName[] = ['deliveryHandover'];
 const gatePipe = new GateNamePipe(CONTRACT_GATES);
 
+/** A command the opportunity has too: its contract operation needs an operationId of its own. */
+const ApiSharedCommand = (path: string, commandType: string, summary: string, operationId: string) =>
+  applyDecorators(
+    ApiCommand(path, commandType, summary),
+    ApiOperation({ operationId, summary: `${commandType}: ${summary}` }),
+  );
+
 @ApiTags('contracts')
 @Controller('api/contracts')
 export class ContractController extends DealQueryController('contract', 'Contract') {
@@ -54,10 +61,11 @@ export class ContractController extends DealQueryController('contract', 'Contrac
     return commandResponse(id, await this.commands.execute(message));
   }
 
-  @ApiCommand(
+  @ApiSharedCommand(
     ':id/triangle/reassign',
     'ReassignIronTriangleRole',
     'give one triangle role to another person, with the reason (managers)',
+    'reassignContractTriangleRole',
   )
   async reassignTriangleRole(
     @Param('id', IdPipe) id: string,
@@ -86,10 +94,11 @@ export class ContractController extends DealQueryController('contract', 'Contrac
     return commandResponse(id, await this.commands.execute(message));
   }
 
-  @ApiCommand(
+  @ApiSharedCommand(
     ':id/gates/:gate/review',
     'RequestGateReview',
     'open a delivery handover review round for the triangle',
+    'requestContractGateReview',
   )
   @ApiGateParam(CONTRACT_GATES)
   async requestGateReview(
@@ -106,10 +115,11 @@ export class ContractController extends DealQueryController('contract', 'Contrac
     return commandResponse(id, await this.commands.execute(message));
   }
 
-  @ApiCommand(
+  @ApiSharedCommand(
     ':id/gates/:gate/votes',
     'CastGateVote',
     'approve or reject the handover as the holder of a triangle role',
+    'castContractGateVote',
   )
   @ApiGateParam(CONTRACT_GATES)
   async castGateVote(
