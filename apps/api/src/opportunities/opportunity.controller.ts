@@ -40,7 +40,11 @@ const gatePipe = new GateNamePipe(OPPORTUNITY_GATES);
 
 @ApiTags('opportunities')
 @Controller('api/opportunities')
-export class OpportunityController extends DealQueryController('opportunity', 'Opportunity') {
+export class OpportunityController extends DealQueryController(
+  'opportunity',
+  'Opportunity',
+  'Opportunities',
+) {
   constructor(
     private readonly commands: CommandBus,
     queries: QueryBus,

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { StoredEvent } from '@ltc/event-store';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
+import { opportunityWorkflow, type OpportunityEvent } from '@ltc/workflow-opportunity';
 import { SYSTEM_ACTOR } from '../access/access.service';
 import { RecordCustomerTouchCommand } from '../customers/customer.commands';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
 import type { CommandMeta } from '../http/command-meta.decorator';
+import { OpenContractCommand } from '../contracts/contract.commands';
 import { OpenOpportunityCommand } from '../opportunities/opportunity.commands';
 import { DealIndex } from '../queries/deal-index';
 import type { Reaction } from './reaction';
@@ -32,7 +34,11 @@ export class LtcReactions {
   ) {}
 
   all(): readonly Reaction[] {
-    return [this.leadConvertedOpensOpportunity, this.touchRefreshesCustomer];
+    return [
+      this.leadConvertedOpensOpportunity,
+      this.opportunityWonOpensContract,
+      this.touchRefreshesCustomer,
+    ];
   }
 
   /** Converting a lead opens its opportunity, from what the lead knows (BANT budget and decision date). */
@@ -64,6 +70,32 @@ export class LtcReactions {
             },
           },
           reactionMeta('lead-converted-opens-opportunity', event),
+        ),
+      ];
+    },
+  };
+
+  /** A won opportunity opens its contract with the signed amount and the deal's iron triangle. */
+  readonly opportunityWonOpensContract: Reaction = {
+    name: 'opportunity-won-opens-contract',
+    eventTypes: ['OpportunityWon'],
+    react: async (event) => {
+      const won = event.data as Extract<OpportunityEvent, { type: 'OpportunityWon' }>['data'];
+      const deal = (await this.engine.pipeline.load(opportunityWorkflow, event.streamId)).state.context;
+      if (deal.customerId === null || deal.triangle === null) return [];
+      return [
+        new OpenContractCommand(
+          `contract-${won.contractId}`,
+          {
+            type: 'OpenContract',
+            data: {
+              opportunityId: event.streamId.slice('opportunity-'.length),
+              customerId: deal.customerId,
+              amount: won.signedAmount,
+              triangle: deal.triangle,
+            },
+          },
+          reactionMeta('opportunity-won-opens-contract', event),
         ),
       ];
     },

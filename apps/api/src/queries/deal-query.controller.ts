@@ -22,14 +22,18 @@ import {
 import { DealViewDto, HistoryPageDto, HistoryQueryDto, ListPageDto, ListQueryDto } from './query.dtos';
 
 /** The three read operations every workflow's controller inherits: one, its history, and a list. */
-export function DealQueryController(kind: string, label: string): Type<{ queries: QueryBus }> {
+export function DealQueryController(
+  kind: string,
+  label: string,
+  plural = `${label}s`,
+): Type<{ queries: QueryBus }> {
   abstract class Queries {
     constructor(readonly queries: QueryBus) {}
 
     @Get()
     @ApiOperation({
-      operationId: `list${label}s`,
-      summary: `${label}s this caller may see, newest first, filtered`,
+      operationId: `list${plural}`,
+      summary: `${plural} this caller may see, newest first, filtered`,
     })
     @ApiBearerAuth()
     @ApiOkResponse({ type: ListPageDto })
