@@ -2,12 +2,13 @@ import { UpcasterRegistry, type Command, type Event, type EventEnvelope } from '
 import {
   ConcurrencyError,
   StreamNotFoundError,
+  type AppendResult,
   type EventStore,
   type Position,
   type StoredEvent,
   type StreamRevision,
 } from '@ltc/event-store';
-import type { Workflow } from '@ltc/workflow-kit';
+import type { Decision, Workflow } from '@ltc/workflow-kit';
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
 import type { Actor } from './actor';
 import type { Clock } from './clock.port';
@@ -85,40 +86,52 @@ export class CommandPipeline {
     this.cache = options.cache ?? new StreamCache();
   }
 
-  /** Folds a stream to its current state (through the cache); `revision` is `noStream` when it is empty. */
+  /**
+   * Folds a stream to its current state through the cache, reading only the events after the cached
+   * revision. `trustCache` skips even that read: the caller appends with the cached revision as its
+   * expectation, so a stale cache shows up as a ConcurrencyError, never as a lost write.
+   */
   async load<M extends AnyStateMachine, C extends Command, P>(
     workflow: Workflow<M, C, P>,
     streamId: string,
+    options: { trustCache?: boolean } = {},
   ): Promise<StreamView<SnapshotFrom<M>>> {
     const key = `${workflow.machineRef}|${streamId}`;
-    const cached = this.cache.get<SnapshotFrom<M>>(key);
-    const view: StreamView<SnapshotFrom<M>> = cached
-      ? {
-          state: cached.state,
-          revision: cached.revision,
-          commands: new Map(cached.commands),
-          lastHash: cached.lastHash,
-        }
-      : { state: workflow.initialState(), revision: 'noStream', commands: new Map(), lastHash: null };
+    let view = this.cache.get<SnapshotFrom<M>>(key);
+    if (view !== undefined && options.trustCache) return view;
+    if (view === undefined) {
+      view = { state: workflow.initialState(), revision: 'noStream', commands: new Map(), lastHash: null };
+      this.cache.set(key, view);
+    }
     const from = view.revision === 'noStream' ? 0 : view.revision + 1;
     for (const stored of await this.readTail(streamId, from)) {
-      const event = this.toEvent(stored);
-      view.state = workflow.evolve(view.state, event as Parameters<typeof workflow.evolve>[1]);
-      view.revision = stored.revision;
-      view.lastHash = typeof stored.metadata.hash === 'string' ? stored.metadata.hash : null;
-      const { commandId, commandHash: hash, actor } = stored.metadata;
-      if (typeof commandId === 'string') {
-        const seen = view.commands.get(commandId);
-        view.commands.set(commandId, {
-          hash: typeof hash === 'string' ? hash : '',
-          actor: String(actor),
-          first: seen?.first ?? stored.revision,
-          last: stored.revision,
-        });
-      }
+      // A concurrent load of the same stream may have applied this event already.
+      if (view.revision !== 'noStream' && stored.revision <= view.revision) continue;
+      this.apply(workflow, view, stored.revision, this.toEvent(stored), stored.metadata);
     }
-    this.cache.set(key, view);
     return view;
+  }
+
+  private apply<M extends AnyStateMachine, C extends Command, P>(
+    workflow: Workflow<M, C, P>,
+    view: StreamView<SnapshotFrom<M>>,
+    revision: number,
+    event: Event,
+    metadata: Readonly<Record<string, unknown>>,
+  ): void {
+    view.state = workflow.evolve(view.state, event as Parameters<typeof workflow.evolve>[1]);
+    view.revision = revision;
+    view.lastHash = typeof metadata['hash'] === 'string' ? metadata['hash'] : null;
+    const { commandId, commandHash: hash, actor } = metadata;
+    if (typeof commandId === 'string') {
+      const seen = view.commands.get(commandId);
+      view.commands.set(commandId, {
+        hash: typeof hash === 'string' ? hash : '',
+        actor: String(actor),
+        first: seen?.first ?? revision,
+        last: revision,
+      });
+    }
   }
 
   /** Runs one command through the machine of `workflow` and appends what it decided. */
@@ -129,8 +142,11 @@ export class CommandPipeline {
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
     const hash = commandHash(request.command.type, request.command.data);
+    // The cache is trusted first; a conflict or a refusal is re-checked against the stored stream.
+    let trustCache = true;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const view = await this.load(workflow, request.streamId);
+      const view = await this.load(workflow, request.streamId, { trustCache });
+      const { state, revision, lastHash } = view;
       const applied = view.commands.get(request.commandId);
       if (applied !== undefined) {
         if (applied.hash !== hash || applied.actor !== request.actor.id) {
@@ -138,58 +154,93 @@ export class CommandPipeline {
         }
         return this.previousResult(workflow, request.streamId, applied.first, applied.last);
       }
-      const isNew = view.revision === 'noStream';
-      // Only the commands the initial state accepts may start a stream; any other names a missing deal.
-      if (isNew && !this.startsStream(workflow, request.command.type))
-        throw new StreamNotFoundError(request.streamId);
-      await authorize?.(request, view.state, isNew);
-
-      const occurredAt = this.clock.now();
-      const decision = workflow.decide(request.command, view.state, {
-        at: occurredAt,
-        actor: request.actor.id,
-        policy,
-      });
-      const unchained: EventEnvelope[] = decision.events.map((event, index) => {
-        const { type, data } = event as Event;
-        return {
-          id: eventIdFor(request.commandId, index),
-          type,
-          data,
-          metadata: {
-            actor: request.actor.id,
-            actorRoles: [...request.actor.roles],
-            commandId: request.commandId,
-            commandType: request.command.type,
-            commandHash: hash,
-            correlationId: request.correlationId ?? request.commandId,
-            causationId: request.causationId ?? null,
-            occurredAt,
-            schemaVersion: this.upcasters.currentVersion(type),
-            machine: workflow.machineRef,
-          },
-        };
-      });
-      const envelopes = chainEnvelopes(view.lastHash, unchained);
+      let decision: Decision<M>;
+      let occurredAt: string;
       try {
-        const appended = await this.store.append(request.streamId, envelopes, view.revision);
-        const first = appended.nextRevision - envelopes.length + 1;
-        return {
-          streamId: request.streamId,
-          revision: appended.nextRevision,
-          position: appended.position,
-          events: envelopes.map((e, i) => ({ ...e, revision: first + i })),
-          state: workflow.stateName(decision.state),
-          allowed: workflow.allowedCommands(decision.state),
-          duplicate: false,
-        };
+        const isNew = revision === 'noStream';
+        // Only the commands the initial state accepts may start a stream; any other names a missing deal.
+        if (isNew && !this.startsStream(workflow, request.command.type)) {
+          throw new StreamNotFoundError(request.streamId);
+        }
+        await authorize?.(request, state, isNew);
+        occurredAt = this.clock.now();
+        decision = workflow.decide(request.command, state, {
+          at: occurredAt,
+          actor: request.actor.id,
+          policy,
+        });
+      } catch (error) {
+        if (!trustCache) throw error;
+        // Refused on cached state: judge again on the stored stream before answering.
+        trustCache = false;
+        continue;
+      }
+      const envelopes = chainEnvelopes(
+        lastHash,
+        decision.events.map((event, index) =>
+          this.envelope(event as Event, index, request, hash, occurredAt, workflow),
+        ),
+      );
+      let appended: AppendResult;
+      try {
+        appended = await this.store.append(request.streamId, envelopes, revision);
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
-        // Someone else appended first: drop what we folded and decide again on the fresh stream.
-        this.cache.delete(`${workflow.machineRef}|${request.streamId}`);
+        // Someone else appended first: read what they wrote and decide again.
+        trustCache = false;
+        continue;
       }
+      const first = appended.nextRevision - envelopes.length + 1;
+      // Keep the cache current without reading back what we just wrote, unless another load moved it.
+      if (view.revision === revision) {
+        view.state = decision.state;
+        view.revision = appended.nextRevision;
+        view.lastHash = String(envelopes.at(-1)?.metadata['hash']);
+        view.commands.set(request.commandId, {
+          hash,
+          actor: request.actor.id,
+          first,
+          last: appended.nextRevision,
+        });
+      }
+      return {
+        streamId: request.streamId,
+        revision: appended.nextRevision,
+        position: appended.position,
+        events: envelopes.map((e, i) => ({ ...e, revision: first + i })),
+        state: workflow.stateName(decision.state),
+        allowed: workflow.allowedCommands(decision.state),
+        duplicate: false,
+      };
     }
     throw new RetriesExhaustedError(request.streamId, this.maxAttempts);
+  }
+
+  private envelope<M extends AnyStateMachine, C extends Command, P>(
+    { type, data }: Event,
+    index: number,
+    request: CommandRequest<C>,
+    hash: string,
+    occurredAt: string,
+    workflow: Workflow<M, C, P>,
+  ): EventEnvelope {
+    return {
+      id: eventIdFor(request.commandId, index),
+      type,
+      data,
+      metadata: {
+        actor: request.actor.id,
+        actorRoles: [...request.actor.roles],
+        commandId: request.commandId,
+        commandType: request.command.type,
+        commandHash: hash,
+        correlationId: request.correlationId ?? request.commandId,
+        causationId: request.causationId ?? null,
+        occurredAt,
+        schemaVersion: this.upcasters.currentVersion(type),
+        machine: workflow.machineRef,
+      },
+    };
   }
 
   /** The answer the first execution gave: its events, and the state right after them. */

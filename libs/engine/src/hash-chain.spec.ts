@@ -38,7 +38,7 @@ describe('hash chain', () => {
 
   it('names the first event whose content was changed', async () => {
     const events = (await stream()).map((e) => ({ ...e }));
-    events[2] = { ...events[2]!, data: { ...(events[2]!.data), by: 9 } };
+    events[2] = { ...events[2]!, data: { ...events[2]!.data, by: 9 } };
     expect(verifyChain(events)).toMatchObject({
       revision: 2,
       reason: 'hash does not match the event content',

@@ -55,11 +55,8 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly pageSize: number;
   private readonly poller: NodeJS.Timeout;
-  private readonly appendBatch: (
-    stream: string,
-    events: EncodedEvent[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly commitGroup: (group: readonly PendingAppend[]) => void;
+  private pending: PendingAppend[] = [];
   private lastDataVersion: number;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -70,8 +67,19 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     migrate(this.db, this.clock().toISOString());
     this.sql = prepareStatements(this.db);
-    const appendTransaction = this.db.transaction(this.appendInTransaction.bind(this));
-    this.appendBatch = (stream, events, expected) => appendTransaction.immediate(stream, events, expected);
+    // Each append runs in its own SAVEPOINT (a nested better-sqlite3 transaction) inside one group
+    // transaction: one that fails rolls back alone, and the group pays for a single fsync.
+    const appendOne = this.db.transaction(this.appendInTransaction.bind(this));
+    const group = this.db.transaction((appends: readonly PendingAppend[]) => {
+      for (const item of appends) {
+        try {
+          item.result = appendOne(item.stream, item.events, item.expected);
+        } catch (error) {
+          item.error = this.explainInsertFailure(error, item.stream, item.events, item.expected);
+        }
+      }
+    });
+    this.commitGroup = (appends) => group.immediate(appends);
     this.subscriptions = new LocalSubscriptions(
       (after, limit) => this.page(after, limit, 'forwards'),
       this.pageSize,
@@ -81,23 +89,41 @@ export class SqliteEventStore implements EventStore {
     this.poller.unref();
   }
 
+  /**
+   * Appends arriving in the same turn of the event loop are committed together (group commit): each is
+   * checked and written in its own savepoint, in arrival order, and none is acknowledged before the
+   * group's COMMIT has reached the disk. A lone append is a transaction of its own, as before.
+   */
   append(
     stream: string,
     events: readonly EventEnvelope[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    return settle(() => {
+    return new Promise<AppendResult>((resolve, reject) => {
       checkExpected(expected);
       const encoded = encodeEvents(stream, events);
-      let result: AppendResult;
-      try {
-        result = this.appendBatch(stream, encoded, expected);
-      } catch (error) {
-        throw this.explainInsertFailure(error, stream, encoded, expected);
-      }
-      this.subscriptions.notify();
-      return result;
+      this.pending.push({ stream, events: encoded, expected, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  private flush(): void {
+    const appends = this.pending;
+    this.pending = [];
+    if (appends.length === 0) return;
+    try {
+      if (!this.db.open) throw new Error('the event store is closed');
+      this.commitGroup(appends);
+    } catch (error) {
+      // The group's own BEGIN or COMMIT failed (a busy file, a full disk): nothing of it was stored.
+      for (const item of appends) item.reject(error);
+      return;
+    }
+    for (const item of appends) {
+      if (item.error !== undefined) item.reject(item.error);
+      else if (item.result !== undefined) item.resolve(item.result);
+    }
+    this.subscriptions.notify();
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<readonly StoredEvent[]> {
@@ -144,6 +170,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   close(): Promise<void> {
+    // Appends already accepted are committed (or refused) before the file closes.
+    this.flush();
     clearInterval(this.poller);
     this.subscriptions.completeAll();
     if (this.db.open) this.db.close();
@@ -225,6 +253,17 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.notify();
   }
 }
+
+/** One append waiting for the next group commit. */
+type PendingAppend = {
+  stream: string;
+  events: EncodedEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+  result?: AppendResult;
+  error?: unknown;
+};
 
 function ids(events: EncodedEvent[]): string[] {
   return events.map((event) => event.id);
