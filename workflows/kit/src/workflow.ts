@@ -1,7 +1,6 @@
 import type { Command, Event } from '@ltc/domain';
 import {
   initialTransition,
-  transition,
   type AnyMachineSnapshot,
   type AnyStateMachine,
   type EventFromLogic,
@@ -9,6 +8,7 @@ import {
   type StateValue,
 } from 'xstate';
 import { describeGuard, failingGuard } from './guard-failure';
+import { inertScope } from './inert-scope';
 import { CommandRefusedError, ReplayError, type Refusal } from './refusal';
 
 /** What a decision may read besides the command: the time and actor of the command, and policy. */
@@ -125,8 +125,9 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     throw new CommandRefusedError(refusal);
   };
 
+  const scope = inertScope(anyMachine);
   const step = (state: S, event: E): S | undefined => {
-    const [next] = transition(anyMachine, view(state), event);
+    const next = anyMachine.transition(view(state), event, scope);
     return next === state ? undefined : (next as S);
   };
 

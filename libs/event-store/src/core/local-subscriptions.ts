@@ -14,6 +14,8 @@ export type PageReader = (after: Position | null, limit: number) => readonly Sto
 export class LocalSubscriptions {
   private readonly wakers = new Set<() => void>();
   private readonly subscribers = new Set<Subscriber<SubscriptionMessage>>();
+  /** The last page read, shared by subscribers at the same cursor until the next commit changes it. */
+  private lastPage: { after: Position | null; limit: number; events: readonly StoredEvent[] } | undefined;
 
   constructor(
     private readonly readPage: PageReader,
@@ -26,7 +28,17 @@ export class LocalSubscriptions {
 
   /** Call after every commit, and whenever another process may have committed. */
   notify(): void {
+    this.lastPage = undefined;
     for (const wake of this.wakers) wake();
+  }
+
+  /** Live subscribers usually sit at the same cursor: one read (and one JSON parse) serves them all. */
+  private read(after: Position | null, limit: number): readonly StoredEvent[] {
+    const last = this.lastPage;
+    if (last !== undefined && last.after === after && last.limit === limit) return last.events;
+    const events = this.readPage(after, limit);
+    this.lastPage = { after, limit, events };
+    return events;
   }
 
   subscribe(options: SubscribeAllOptions = {}): Observable<SubscriptionMessage> {
@@ -40,7 +52,7 @@ export class LocalSubscriptions {
         pending = undefined;
         let page: readonly StoredEvent[];
         try {
-          page = this.readPage(cursor, this.pageSize);
+          page = this.read(cursor, this.pageSize);
         } catch (error) {
           subscriber.error(error);
           return;
