@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import type { StreamKind } from '../fold/stream-kinds';
+import type { ProjectedEvent } from './projected-event';
+
+/** The real names of a projection's tables in one generation: `funnel_g3_deals` for `deals`. */
+export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
+
+/** What `handle` writes through: the read-model database inside the batch's transaction. */
+export type ProjectionTx<S> = Readonly<{ db: Database; sql: S }>;
+
+/**
+ * A read model built from the log. `handle` runs inside the runner's transaction, which also moves the
+ * checkpoint, so an event is counted exactly once however the process dies. A new `version` (or a
+ * rebuild) builds fresh tables from position zero and replaces the old ones once caught up.
+ */
+export interface Projection<T extends string = string, S = unknown> {
+  readonly name: string;
+  readonly version: number;
+  readonly tables: readonly T[];
+  /**
+   * Older versions whose tables this version's queries can read (same shape, e.g. a fix in `handle`):
+   * while the new version builds, their generation keeps answering queries.
+   */
+  readonly compatibleWith?: readonly number[];
+  /** Kinds of stream whose events reach `handle`. */
+  readonly streams: readonly StreamKind[];
+  /** Kinds whose machine state (`event.fold`) `handle` reads. */
+  readonly folds: readonly StreamKind[];
+  /** Statements creating the tables and indexes of one generation. */
+  schema(t: TableNames<T>): readonly string[];
+  /** Prepares the statements `handle` uses, once per database and generation. */
+  prepare(db: Database, t: TableNames<T>): S;
+  handle(event: ProjectedEvent, tx: ProjectionTx<S>): void;
+}
+
+export type AnyProjection = Projection<string, unknown>;
+
+/** `funnel` generation 3 -> `funnel_g3_`; every table of that generation starts with it. */
+export function tablePrefix(name: string, generation: number): string {
+  return `${name.replace(/[^A-Za-z0-9]/g, '_')}_g${generation}_`;
+}
+
+export function tableNames<T extends string>(
+  projection: Pick<Projection<T>, 'name' | 'tables'>,
+  generation: number,
+): TableNames<T> {
+  const prefix = tablePrefix(projection.name, generation);
+  return Object.fromEntries(projection.tables.map((table) => [table, `${prefix}${table}`])) as Record<
+    T,
+    string
+  >;
+}

@@ -1,0 +1,13 @@
+import type { AnyProjection } from '../core/projection';
+import { activityProjection } from './activity/activity.projection';
+import { funnelProjection } from './funnel/funnel.projection';
+import { gateDecisionsProjection } from './gate-decisions/gate-decisions.projection';
+import { winRateProjection } from './win-rate/win-rate.projection';
+
+/** Every read model the api serves and `ltc projections rebuild` rebuilds. */
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [
+  funnelProjection,
+  winRateProjection,
+  activityProjection,
+  gateDecisionsProjection,
+] as readonly AnyProjection[];

@@ -1,0 +1,169 @@
+import type { Statement } from 'better-sqlite3';
+import type { Projection } from '../../core/projection';
+import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+
+export type FunnelTables = 'deals' | 'moves' | 'leads';
+
+type Sql = Readonly<{
+  openDeal: Statement<unknown[]>;
+  stageSince: Statement<[string], string>;
+  move: Statement<unknown[]>;
+  updateDeal: Statement<unknown[]>;
+  captureLead: Statement<unknown[]>;
+  updateLead: Statement<unknown[]>;
+}>;
+
+type OpportunityEvent = Extract<ProjectedEvent, { kind: 'opportunity' }>;
+type LeadEvent = Extract<ProjectedEvent, { kind: 'lead' }>;
+
+const FINAL = new Set(['won', 'lost', 'abandoned']);
+
+/**
+ * The sales funnel: every opportunity with its stage (the machine's state name), amount, owner, triangle,
+ * segment and customer type; every stage move with the time spent in the stage it left; every lead with
+ * its source and the first time it was qualified, converted or disqualified.
+ */
+export const funnelProjection: Projection<FunnelTables, Sql> = {
+  name: 'funnel',
+  version: 1,
+  tables: ['deals', 'moves', 'leads'],
+  streams: ['opportunity', 'lead'],
+  folds: ['opportunity', 'lead'],
+  schema: (t) => [
+    `CREATE TABLE ${t.deals} (
+       opportunity_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, lead_id TEXT,
+       owner TEXT NOT NULL, ar TEXT, sr TEXT, fr TEXT,
+       segment TEXT NOT NULL, customer_type TEXT NOT NULL,
+       currency TEXT NOT NULL, amount_minor INTEGER NOT NULL,
+       stage TEXT NOT NULL, stage_since TEXT NOT NULL,
+       opened_at TEXT NOT NULL, closed_at TEXT, outcome TEXT, position TEXT NOT NULL)`,
+    `CREATE TABLE ${t.moves} (
+       opportunity_id TEXT NOT NULL, position TEXT NOT NULL,
+       from_stage TEXT, to_stage TEXT NOT NULL, at TEXT NOT NULL,
+       ms_in_from INTEGER,
+       PRIMARY KEY (opportunity_id, position)) WITHOUT ROWID`,
+    `CREATE INDEX ${t.moves}_at ON ${t.moves} (at)`,
+    `CREATE TABLE ${t.leads} (
+       lead_id TEXT PRIMARY KEY, customer_id TEXT, source TEXT NOT NULL,
+       owner TEXT, captured_by TEXT, state TEXT NOT NULL, captured_at TEXT NOT NULL,
+       qualified_at TEXT, converted_at TEXT, disqualified_at TEXT, opportunity_id TEXT,
+       currency TEXT, estimated_minor INTEGER)`,
+  ],
+  prepare: (db, t) => ({
+    openDeal: db.prepare(
+      `INSERT INTO ${t.deals} (opportunity_id, customer_id, lead_id, owner, segment, customer_type, currency,
+         amount_minor, stage, stage_since, opened_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    stageSince: db
+      .prepare<[string], string>(`SELECT stage_since FROM ${t.deals} WHERE opportunity_id = ?`)
+      .pluck(),
+    move: db.prepare(
+      `INSERT INTO ${t.moves} (opportunity_id, position, from_stage, to_stage, at, ms_in_from)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    updateDeal: db.prepare(
+      `UPDATE ${t.deals} SET stage = ?, stage_since = ?, currency = ?, amount_minor = ?, ar = ?, sr = ?, fr = ?,
+         closed_at = ?, outcome = ?, position = ? WHERE opportunity_id = ?`,
+    ),
+    captureLead: db.prepare(
+      `INSERT INTO ${t.leads} (lead_id, customer_id, source, owner, captured_by, state, captured_at, currency,
+         estimated_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateLead: db.prepare(
+      `UPDATE ${t.leads} SET state = ?, owner = ?,
+         qualified_at = coalesce(qualified_at, ?), converted_at = coalesce(converted_at, ?),
+         disqualified_at = coalesce(disqualified_at, ?), opportunity_id = coalesce(opportunity_id, ?)
+       WHERE lead_id = ?`,
+    ),
+  }),
+  handle: (event, { sql }) => {
+    if (event.kind === 'opportunity') handleOpportunity(event, sql);
+    else if (event.kind === 'lead') handleLead(event, sql);
+  },
+};
+
+function handleOpportunity(event: OpportunityEvent, sql: Sql): void {
+  const fold = foldOf(event);
+  if (fold.refused) return;
+  const at = event.occurredAt;
+  if (event.type === 'OpportunityOpened') {
+    const d = event.data;
+    sql.openDeal.run(
+      event.entityId,
+      d.customerId,
+      d.leadId,
+      d.owner,
+      d.segment,
+      d.customerType,
+      d.amount.currency,
+      d.amount.amountMinor,
+      fold.after,
+      at,
+      at,
+      event.position,
+    );
+    sql.move.run(event.entityId, event.position, null, fold.after, at, null);
+    return;
+  }
+  const { context, previous } = fold;
+  const moved = fold.after !== fold.before;
+  if (!moved && context.amount === previous.amount && context.triangle === previous.triangle) return;
+  let since = sql.stageSince.get(event.entityId);
+  if (since === undefined) return;
+  if (moved) {
+    sql.move.run(
+      event.entityId,
+      event.position,
+      fold.before,
+      fold.after,
+      at,
+      Date.parse(at) - Date.parse(since),
+    );
+    since = at;
+  }
+  const closed = FINAL.has(fold.after);
+  sql.updateDeal.run(
+    fold.after,
+    since,
+    context.amount.currency,
+    context.amount.amountMinor,
+    context.triangle?.AR ?? null,
+    context.triangle?.SR ?? null,
+    context.triangle?.FR ?? null,
+    closed ? at : null,
+    closed ? fold.after : null,
+    event.position,
+    event.entityId,
+  );
+}
+
+function handleLead(event: LeadEvent, sql: Sql): void {
+  const fold = foldOf(event);
+  if (fold.refused) return;
+  const at = event.occurredAt;
+  if (event.type === 'LeadCaptured') {
+    const d = event.data;
+    sql.captureLead.run(
+      event.entityId,
+      d.customerId,
+      d.source,
+      fold.context.owner,
+      d.capturedBy,
+      fold.after,
+      at,
+      d.estimatedAmount.currency,
+      d.estimatedAmount.amountMinor,
+    );
+    return;
+  }
+  if (fold.after === fold.before && fold.context.owner === fold.previous.owner) return;
+  sql.updateLead.run(
+    fold.after,
+    fold.context.owner,
+    fold.after === 'qualified' ? at : null,
+    fold.after === 'converted' ? at : null,
+    fold.after === 'disqualified' ? at : null,
+    fold.context.opportunityId,
+    event.entityId,
+  );
+}

@@ -1,0 +1,109 @@
+import type { Statement } from 'better-sqlite3';
+import type { Projection } from '../../core/projection';
+import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+
+export type GateDecisionTables = 'rounds';
+
+type Sql = Readonly<{
+  open: Statement<unknown[]>;
+  votes: Statement<[string, string, number], string>;
+  vote: Statement<unknown[]>;
+  decide: Statement<unknown[]>;
+  discard: Statement<unknown[]>;
+}>;
+
+type DealEvent = Extract<ProjectedEvent, { kind: 'opportunity' | 'contract' }>;
+
+/**
+ * Every round of every review gate on deals and contracts: the policy in force when it opened (who must
+ * approve, what one rejection does), each vote with its reason and time, and the outcome.
+ */
+export const gateDecisionsProjection: Projection<GateDecisionTables, Sql> = {
+  name: 'gate-decisions',
+  version: 1,
+  tables: ['rounds'],
+  streams: ['opportunity', 'contract'],
+  folds: ['opportunity', 'contract'],
+  schema: (t) => [
+    `CREATE TABLE ${t.rounds} (
+       stream_id TEXT NOT NULL, gate TEXT NOT NULL, round INTEGER NOT NULL,
+       policy TEXT NOT NULL, requested_at TEXT NOT NULL, requested_by TEXT NOT NULL, position TEXT NOT NULL,
+       votes TEXT NOT NULL, outcome TEXT NOT NULL, decided_at TEXT, reasons TEXT,
+       owner TEXT, ar TEXT, sr TEXT, fr TEXT,
+       PRIMARY KEY (stream_id, gate, round))`,
+    `CREATE INDEX ${t.rounds}_requested_at ON ${t.rounds} (requested_at)`,
+  ],
+  prepare: (db, t) => ({
+    open: db.prepare(
+      `INSERT INTO ${t.rounds} (stream_id, gate, round, policy, requested_at, requested_by, position, votes,
+         outcome, owner, ar, sr, fr) VALUES (?, ?, ?, ?, ?, ?, ?, '[]', 'open', ?, ?, ?, ?)`,
+    ),
+    votes: db
+      .prepare<[string, string, number], string>(
+        `SELECT votes FROM ${t.rounds} WHERE stream_id = ? AND gate = ? AND round = ?`,
+      )
+      .pluck(),
+    vote: db.prepare(`UPDATE ${t.rounds} SET votes = ? WHERE stream_id = ? AND gate = ? AND round = ?`),
+    decide: db.prepare(
+      `UPDATE ${t.rounds} SET outcome = ?, decided_at = ?, reasons = ? WHERE stream_id = ? AND gate = ? AND round = ?`,
+    ),
+    discard: db.prepare(
+      `UPDATE ${t.rounds} SET outcome = 'discarded', decided_at = ?, reasons = ? WHERE stream_id = ? AND outcome = 'open'`,
+    ),
+  }),
+  handle: (event, { sql }) => {
+    if (event.kind === 'opportunity' || event.kind === 'contract') handleDeal(event, sql);
+  },
+};
+
+function handleDeal(event: DealEvent, sql: Sql): void {
+  const fold = foldOf(event);
+  if (fold.refused) return;
+  const at = event.occurredAt;
+  switch (event.type) {
+    case 'GateReviewRequested': {
+      const { gate, round, policy } = event.data;
+      const owner = event.kind === 'opportunity' ? event.fold?.context.owner : null;
+      const triangle = fold.context.triangle;
+      sql.open.run(
+        event.streamId,
+        gate,
+        round,
+        JSON.stringify(policy),
+        at,
+        event.metadata.actor,
+        event.position,
+        owner ?? null,
+        triangle?.AR ?? null,
+        triangle?.SR ?? null,
+        triangle?.FR ?? null,
+      );
+      return;
+    }
+    case 'GateVoteCast': {
+      const { gate, round, role, voter, decision, reason } = event.data;
+      const votes = JSON.parse(sql.votes.get(event.streamId, gate, round) ?? '[]') as unknown[];
+      votes.push({ role, voter, decision, reason, at });
+      sql.vote.run(JSON.stringify(votes), event.streamId, gate, round);
+      return;
+    }
+    case 'GatePassed':
+      sql.decide.run('passed', at, '[]', event.streamId, event.data.gate, event.data.round);
+      return;
+    case 'GateRejected':
+      sql.decide.run(
+        'rejected',
+        at,
+        JSON.stringify(event.data.reasons),
+        event.streamId,
+        event.data.gate,
+        event.data.round,
+      );
+      return;
+    default:
+      // The machine dropped an open round without a decision (the deal was abandoned or terminated).
+      if (fold.previous.gates.open !== null && fold.context.gates.open === null) {
+        sql.discard.run(at, JSON.stringify([{ reason: event.type }]), event.streamId);
+      }
+  }
+}

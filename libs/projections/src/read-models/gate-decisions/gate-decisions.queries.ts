@@ -1,0 +1,104 @@
+import type { OpenReadModel } from '../../core/read-model-reader';
+import { dealWhere, periodWhere, type Period } from '../shared/deal-filter';
+import type { GateDecisionTables } from './gate-decisions.projection';
+
+export type GateDecisionQuery = Readonly<{
+  streamId?: string;
+  gate?: string;
+  outcome?: 'open' | 'passed' | 'rejected' | 'discarded';
+  /** Rounds this user voted in. */
+  voter?: string;
+  /** Rounds requested in this period. */
+  period?: Period;
+  visibleTo?: readonly string[];
+  limit?: number;
+  offset?: number;
+}>;
+
+export type GateVoteView = Readonly<{
+  role: string;
+  voter: string;
+  decision: string;
+  reason: string;
+  at: string;
+}>;
+
+export type GateRoundView = Readonly<{
+  streamId: string;
+  gate: string;
+  round: number;
+  /** The policy recorded when the round opened: required roles and what a rejection does. */
+  policy: unknown;
+  requestedAt: string;
+  requestedBy: string;
+  votes: readonly GateVoteView[];
+  outcome: string;
+  decidedAt: string | null;
+  reasons: unknown;
+  position: string;
+}>;
+
+export type GateDecisionPage = Readonly<{ rounds: readonly GateRoundView[]; total: number }>;
+
+type Row = {
+  stream_id: string;
+  gate: string;
+  round: number;
+  policy: string;
+  requested_at: string;
+  requested_by: string;
+  position: string;
+  votes: string;
+  outcome: string;
+  decided_at: string | null;
+  reasons: string | null;
+};
+
+export function gateDecisions(
+  model: OpenReadModel<GateDecisionTables>,
+  query: GateDecisionQuery,
+): GateDecisionPage {
+  const visible = dealWhere(query.visibleTo === undefined ? {} : { visibleTo: query.visibleTo });
+  const when = periodWhere('requested_at', query.period);
+  const clauses = [visible.sql, when.sql];
+  const params = [...visible.params, ...when.params];
+  const equal = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal('stream_id', query.streamId);
+  equal('gate', query.gate);
+  equal('outcome', query.outcome);
+  if (query.voter !== undefined) {
+    clauses.push("EXISTS (SELECT 1 FROM json_each(votes) WHERE json_extract(value, '$.voter') = ?)");
+    params.push(query.voter);
+  }
+  const where = clauses.join(' AND ');
+  const total = model.db
+    .prepare<unknown[], number>(`SELECT count(*) FROM ${model.t.rounds} WHERE ${where}`)
+    .pluck()
+    .get(...params);
+  const rows = model.db
+    .prepare<unknown[], Row>(
+      `SELECT * FROM ${model.t.rounds} WHERE ${where} ORDER BY requested_at DESC, stream_id, gate, round DESC
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...params, query.limit ?? 100, query.offset ?? 0);
+  return {
+    total: total ?? 0,
+    rounds: rows.map((r) => ({
+      streamId: r.stream_id,
+      gate: r.gate,
+      round: r.round,
+      policy: JSON.parse(r.policy) as unknown,
+      requestedAt: r.requested_at,
+      requestedBy: r.requested_by,
+      votes: JSON.parse(r.votes) as GateVoteView[],
+      outcome: r.outcome,
+      decidedAt: r.decided_at,
+      reasons: r.reasons === null ? null : (JSON.parse(r.reasons) as unknown),
+      position: r.position,
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+import type { IronTriangleRole } from '@ltc/domain';
+
+/** Who and what a deal query is about; all fields are optional and combine with AND. */
+export type DealFilter = Readonly<{
+  /** Deals this user owns. */
+  owner?: string;
+  /** With `role`: deals where this user holds the role; alone: deals they own or hold any role on. */
+  person?: string;
+  /** Members of a team (resolved by the caller): with `role`, holders of it; alone, owners. */
+  team?: readonly string[];
+  role?: IronTriangleRole;
+  segment?: 'strategic' | 'ordinary';
+  customerType?: 'new' | 'existing';
+  /** Visibility: only deals whose owner or triangle includes one of these people; omitted sees all. */
+  visibleTo?: readonly string[];
+}>;
+
+/** A half-open period `[from, to)` of ISO instants or dates; either end may be open. */
+export type Period = Readonly<{ from?: string; to?: string }>;
+
+export type Where = Readonly<{ sql: string; params: unknown[] }>;
+
+const ROLE_COLUMN: Readonly<Record<IronTriangleRole, string>> = { AR: 'ar', SR: 'sr', FR: 'fr' };
+
+const inList = (column: string, values: readonly string[], params: unknown[]): string => {
+  if (values.length === 0) return '0';
+  params.push(...values);
+  return `${column} IN (${values.map(() => '?').join(', ')})`;
+};
+
+/** The WHERE clause of a filter over a table with owner, ar, sr, fr, segment and customer_type. */
+export function dealWhere(filter: DealFilter, alias = ''): Where {
+  const c = (column: string) => `${alias}${column}`;
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const anyRole = (values: readonly string[]) =>
+    `(${['owner', 'ar', 'sr', 'fr'].map((col) => inList(c(col), values, params)).join(' OR ')})`;
+  if (filter.owner !== undefined) clauses.push(inList(c('owner'), [filter.owner], params));
+  if (filter.person !== undefined) {
+    clauses.push(
+      filter.role === undefined
+        ? anyRole([filter.person])
+        : inList(c(ROLE_COLUMN[filter.role]), [filter.person], params),
+    );
+  }
+  if (filter.team !== undefined) {
+    const column = filter.role === undefined ? 'owner' : ROLE_COLUMN[filter.role];
+    clauses.push(inList(c(column), filter.team, params));
+  }
+  if (filter.segment !== undefined) clauses.push(inList(c('segment'), [filter.segment], params));
+  if (filter.customerType !== undefined) {
+    clauses.push(inList(c('customer_type'), [filter.customerType], params));
+  }
+  if (filter.visibleTo !== undefined) clauses.push(anyRole(filter.visibleTo));
+  return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), params };
+}
+
+/** `column` within the period; dates (`2026-03-01`) compare as the start of that day. */
+export function periodWhere(column: string, period: Period | undefined): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (period?.from !== undefined) {
+    clauses.push(`${column} >= ?`);
+    params.push(instant(period.from));
+  }
+  if (period?.to !== undefined) {
+    clauses.push(`${column} < ?`);
+    params.push(instant(period.to));
+  }
+  return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), params };
+}
+
+/** ISO-8601 as `toISOString()` writes it, the form every stored stamp has. */
+export function instant(value: string): string {
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) throw new RangeError(`not an ISO-8601 date or instant: "${value}"`);
+  return new Date(parsed).toISOString();
+}

@@ -1,0 +1,348 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { UpcasterRegistry } from '@ltc/domain';
+import type { EventStore, Position, StoredEvent } from '@ltc/event-store';
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import type { AnyProjection } from '../core/projection';
+import { Generations, type Generation } from '../store/generations';
+import type { ReadModelStore } from '../store/read-model-store';
+import { BatchProjector, type Target } from './batch-projector';
+import { positionsBehind } from './lag';
+import type { ProjectionStatus, ProjectionUpdate } from './projection-status';
+import { TargetPlanner } from './target-plan';
+
+export type RunnerLogger = Readonly<{ log: (message: string) => void; error: (message: string) => void }>;
+
+export type ProjectionRunnerOptions = Readonly<{
+  store: EventStore;
+  readModels: ReadModelStore;
+  projections: readonly AnyProjection[];
+  upcasters?: UpcasterRegistry;
+  /** Names the lease holder in the registry: `api`, `cli`... */
+  label?: string;
+  /** Events per transaction while catching up; live events are applied as they come. */
+  batchSize?: number;
+  /** A building generation whose owner has not written for this long may be taken over. */
+  leaseMs?: number;
+  /** How often an idle runner renews leases and looks for generations promoted by another process. */
+  pollMs?: number;
+  /** Rebuild only these projections into fresh generations, promote them when caught up, then stop. */
+  rebuild?: readonly string[];
+  clock?: () => Date;
+  logger?: RunnerLogger;
+}>;
+
+const silent: RunnerLogger = { log: () => undefined, error: () => undefined };
+
+/**
+ * Follows `subscribeAll` from the oldest checkpoint of the generations it writes, and applies batches
+ * through the {@link BatchProjector}: rows and checkpoints in one transaction. A generation still building
+ * is promoted (and the one it replaces dropped) as soon as it has caught up with the head of the log.
+ */
+export class ProjectionRunner {
+  readonly owner: string;
+  private readonly generations: Generations;
+  private readonly projector: BatchProjector;
+  private readonly updatesSubject = new Subject<ProjectionUpdate>();
+  private readonly clock: () => Date;
+  private readonly logger: RunnerLogger;
+  private readonly batchSize: number;
+  private targets: Target[] = [];
+  private subscription: Subscription | undefined;
+  private queue: StoredEvent[] = [];
+  private cursor: Position | null = null;
+  private subscriptionCaughtUp = false;
+  private paused = false;
+  private draining = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private failure: Error | undefined;
+  private waiters: { head: Position | null; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly finished: Promise<void>;
+  private finish: () => void = () => undefined;
+  private readonly planner: TargetPlanner;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.logger = options.logger ?? silent;
+    this.batchSize = options.batchSize ?? 2000;
+    this.owner = `${options.label ?? 'runner'}:${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.generations = new Generations(options.readModels.db);
+    this.projector = new BatchProjector(
+      options.store,
+      options.readModels,
+      this.generations,
+      options.projections,
+      this.owner,
+      this.clock,
+      options.upcasters,
+    );
+    this.finished = new Promise((resolve) => (this.finish = resolve));
+    this.planner = new TargetPlanner(this.generations, options.projections, this.owner, options.rebuild);
+  }
+
+  /** A batch committed or a generation promoted: what the live feed sends. */
+  get updates(): Observable<ProjectionUpdate> {
+    return this.updatesSubject.asObservable();
+  }
+
+  /** Resolves when a rebuild run has promoted every generation it built. */
+  get done(): Promise<void> {
+    return this.finished;
+  }
+
+  get lastError(): Error | undefined {
+    return this.failure;
+  }
+
+  async start(): Promise<void> {
+    await this.checkLog();
+    this.replan(true);
+    this.timer = setInterval(() => void this.tick(), this.options.pollMs ?? 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    this.updatesSubject.complete();
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('projection runner stopped'));
+  }
+
+  /** Resolves once every generation this runner writes has reached today's head and serves. */
+  async catchUp(): Promise<void> {
+    const head = await this.options.store.headPosition();
+    if (this.isCaughtUpTo(head)) return;
+    await new Promise<void>((resolve, reject) => this.waiters.push({ head, resolve, reject }));
+  }
+
+  /** Every generation in the registry, with its lag behind the head of the log. */
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.options.store.headPosition();
+    return this.generations.all().map((g) => {
+      const lag = positionsBehind(head, g.position);
+      return {
+        name: g.name,
+        version: g.version,
+        generation: g.generation,
+        status: g.status,
+        position: g.position,
+        head,
+        lag,
+        caughtUp: head === null || (g.position !== null && g.position >= head),
+        events: g.events,
+        errors: g.errors,
+        owner: g.owner,
+      };
+    });
+  }
+
+  /** A new log (another store, or an emptied one) makes every generation meaningless: start over. */
+  private async checkLog(): Promise<void> {
+    const { store, readModels } = this.options;
+    let first: StoredEvent | undefined;
+    for await (const event of store.readAll({ maxCount: 1 })) first = event;
+    const head = await store.headPosition();
+    const db = readModels.db;
+    const known = db
+      .prepare<[], string>("SELECT value FROM read_model_meta WHERE key = 'log.first'")
+      .pluck()
+      .get();
+    const ahead = this.generations
+      .all()
+      .some((g) => g.position !== null && (head === null || g.position > head));
+    if ((known !== undefined && known !== (first?.id ?? '')) || ahead) {
+      this.logger.log('read models were built from another log: rebuilding them all');
+      this.generations.discardAll();
+    }
+    db.prepare("INSERT OR REPLACE INTO read_model_meta (key, value) VALUES ('log.first', ?)").run(
+      first?.id ?? '',
+    );
+  }
+
+  /** Decides which generations to write; resubscribes when one of them starts before the cursor. */
+  private replan(initial = false): void {
+    const now = this.clock();
+    const plan = this.planner.plan(
+      now.toISOString(),
+      new Date(now.getTime() - (this.options.leaseMs ?? 30_000)).toISOString(),
+      initial,
+    );
+    const key = (p: { projection: { name: string }; generation: number }) =>
+      `${p.projection.name}#${p.generation}`;
+    const current = new Map(this.targets.map((t) => [key(t), t]));
+    const next = plan.map((p) => current.get(key(p)) ?? this.projector.target(p.projection, p.generation));
+    const added = next.filter((t) => !current.has(key(t)));
+    this.targets = next;
+    if (this.subscription === undefined && !this.stopped) return this.subscribe();
+    const behind = added.some((t) => {
+      const position = this.generations.get(t.projection.name, t.generation)?.position ?? null;
+      return position === null ? this.cursor !== null : this.cursor !== null && position < this.cursor;
+    });
+    if (behind) this.resubscribe();
+  }
+
+  /** Subscribes after `from`, by default the oldest checkpoint of the targets. */
+  private subscribe(from: Position | null = this.oldestCheckpoint()): void {
+    if (this.targets.length === 0 || this.stopped) return;
+    this.cursor = from;
+    this.subscriptionCaughtUp = false;
+    this.subscription = this.options.store
+      .subscribeAll(from === null ? {} : { fromPosition: from })
+      .subscribe({
+        next: (message) => {
+          if (message.kind === 'caughtUp') this.subscriptionCaughtUp = true;
+          else {
+            this.queue.push(message.event);
+            this.cursor = message.event.position;
+            if (this.queue.length >= this.batchSize * 20) this.pause();
+          }
+          void this.drain();
+        },
+        error: (error: unknown) => this.fail(error),
+      });
+  }
+
+  private oldestCheckpoint(): Position | null {
+    const positions = this.targets.map(
+      (t) => this.generations.get(t.projection.name, t.generation)?.position ?? null,
+    );
+    return positions.includes(null) ? null : (positions as Position[]).reduce((a, b) => (a < b ? a : b));
+  }
+
+  private resubscribe(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    this.queue = [];
+    this.paused = false;
+    this.subscribe();
+  }
+
+  /** Too far ahead of the projector (a fast remote store): stop reading until the queue drains. */
+  private pause(): void {
+    this.paused = true;
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining || this.stopped) return;
+    this.draining = true;
+    try {
+      while (
+        this.queue.length > 0 &&
+        (this.queue.length >= this.batchSize || this.subscriptionCaughtUp || this.paused)
+      ) {
+        const batch = this.queue.splice(0, this.batchSize);
+        const projected = await this.projector.project(batch);
+        if (this.stopped) return;
+        this.publish(this.projector.apply(projected, this.targets));
+        this.failure = undefined;
+      }
+      if (this.paused && this.queue.length === 0 && !this.stopped) {
+        this.paused = false;
+        this.subscribe(this.cursor);
+      }
+      if (this.subscriptionCaughtUp && this.queue.length === 0) await this.afterCaughtUp();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private publish(applied: ReturnType<BatchProjector['apply']>): void {
+    const at = this.clock().toISOString();
+    for (const { target, events, position } of applied) {
+      if (events === 0) continue;
+      const { name, version } = target.projection;
+      const status = this.generations.get(name, target.generation)?.status ?? 'building';
+      this.updatesSubject.next({
+        kind: 'batch',
+        name,
+        version,
+        generation: target.generation,
+        status,
+        position,
+        events,
+        at,
+      });
+    }
+  }
+
+  /** Promotes generations that reached the head, and wakes whoever waits for the runner to catch up. */
+  private async afterCaughtUp(): Promise<void> {
+    const head = await this.options.store.headPosition();
+    for (const target of this.targets) {
+      const row = this.generations.get(target.projection.name, target.generation);
+      if (row?.status !== 'building' || !reached(row, head)) continue;
+      this.generations.promote(row.name, row.generation, this.clock().toISOString());
+      this.logger.log(
+        `projection ${row.name} v${row.version} generation ${row.generation} caught up: serving`,
+      );
+      this.updatesSubject.next({
+        kind: 'promoted',
+        name: row.name,
+        version: row.version,
+        generation: row.generation,
+        status: 'serving',
+        position: row.position,
+        events: 0,
+        at: this.clock().toISOString(),
+      });
+    }
+    if (this.options.rebuild !== undefined && this.targets.every((t) => this.servingAt(t, head)))
+      this.finish();
+    this.wake();
+  }
+
+  private wake(): void {
+    this.waiters = this.waiters.filter((waiter) => {
+      if (!this.isCaughtUpTo(waiter.head)) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  private isCaughtUpTo(head: Position | null): boolean {
+    return this.targets.length > 0 && this.targets.every((t) => this.servingAt(t, head));
+  }
+
+  private servingAt(target: Target, head: Position | null): boolean {
+    const row = this.generations.get(target.projection.name, target.generation);
+    return row?.status === 'serving' && reached(row, head);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped || this.draining) return;
+    try {
+      this.replan();
+      if (this.failure !== undefined && this.subscription === undefined) this.resubscribe();
+      else if (this.subscriptionCaughtUp && this.queue.length === 0) {
+        this.draining = true;
+        try {
+          await this.afterCaughtUp();
+        } finally {
+          this.draining = false;
+        }
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    this.logger.error(`projection runner: ${this.failure.message}; retrying from the checkpoints`);
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    this.queue = [];
+  }
+}
+
+function reached(row: Generation, head: Position | null): boolean {
+  return head === null || (row.position !== null && row.position >= head);
+}

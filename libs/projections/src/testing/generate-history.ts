@@ -1,0 +1,159 @@
+import type { EventEnvelope } from '@ltc/domain';
+import { chainEnvelopes, eventIdFor } from '@ltc/engine';
+import { kindFolders, streamKindOf } from '../fold/stream-kinds';
+import type { AnyMachineSnapshot } from 'xstate';
+import { DAY, JourneyWorld, type Act, type Journey } from './journey-world';
+import { leadJourney } from './lead-journey';
+import { Rng } from './rng';
+import { SALES_TEAM } from './sales-team';
+
+export type HistoryOptions = Readonly<{
+  seed: number;
+  /** Stop after this many events (journeys still open then stay open: a live pipeline). */
+  events: number;
+  /** When the first lead arrives. */
+  start?: string;
+  /** Leads arrive over about this many days. */
+  spanDays?: number;
+  /** Fold every event through its machine and throw on a refusal (tests); off for the bench. */
+  validate?: boolean;
+}>;
+
+/** One command's events on one stream, as the engine would append them (metadata and hash chain). */
+export type GeneratedAppend = Readonly<{
+  streamId: string;
+  revision: number;
+  envelopes: readonly EventEnvelope[];
+}>;
+
+type Pending = { at: number; seq: number; journey: Journey; act: Act };
+
+const ROLES_OF = new Map<string, readonly string[]>(SALES_TEAM.map((m) => [m.id, m.roles]));
+const EVENTS_PER_LEAD = 30;
+
+/**
+ * A seeded history of realistic journeys, in the order a busy sales organisation would write it: leads
+ * arrive at random over the span, each runs its own timeline (days between steps), and their steps
+ * interleave in the log. The same seed gives the same events, ids and hashes.
+ */
+export function* generateHistory(options: HistoryOptions): Generator<GeneratedAppend> {
+  const rng = new Rng(options.seed);
+  const world = new JourneyWorld(rng, options.seed);
+  const start = Date.parse(options.start ?? '2024-01-01T08:00:00.000Z');
+  const meanGap = ((options.spanDays ?? 540) * DAY) / Math.max(1, options.events / EVENTS_PER_LEAD);
+  const heap = new MinHeap();
+  const streams = new Map<string, { revision: number; hash: string | null }>();
+  const states = new Map<string, AnyMachineSnapshot>();
+  let nextArrival = start;
+  let seq = 0;
+  let emitted = 0;
+  let commands = 0;
+  const schedule = (journey: Journey, at: number, sent?: readonly EventEnvelope[]) => {
+    const next = sent === undefined ? journey.next() : journey.next(sent);
+    if (!next.done) heap.push({ at: at + next.value.delayMs, seq: seq++, journey, act: next.value });
+  };
+  while (emitted < options.events) {
+    const top = heap.peek();
+    if (top === undefined || nextArrival <= top.at) {
+      schedule(leadJourney(world, nextArrival), nextArrival);
+      nextArrival += Math.max(60_000, rng.exponential(meanGap));
+      continue;
+    }
+    heap.pop();
+    const { act } = top;
+    const commandId = `gen-${options.seed}-${(++commands).toString(36)}`;
+    const occurredAt = new Date(top.at).toISOString();
+    const stream = streams.get(act.stream) ?? { revision: -1, hash: null };
+    const envelopes = chainEnvelopes(
+      stream.hash,
+      act.events.map((event, index) => ({
+        id: eventIdFor(commandId, index),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          actor: act.actor,
+          actorRoles: [...(ROLES_OF.get(act.actor) ?? ['system'])],
+          commandId,
+          commandType: act.commandType,
+          correlationId: commandId,
+          causationId: act.causedBy ?? null,
+          occurredAt,
+          schemaVersion: 1,
+          machine: `${act.stream.slice(0, act.stream.indexOf('-'))}@1`,
+        },
+      })),
+    );
+    if (options.validate === true) validate(states, act.stream, envelopes);
+    const last = envelopes[envelopes.length - 1];
+    streams.set(act.stream, {
+      revision: stream.revision + envelopes.length,
+      hash: (last?.metadata['hash'] as string) ?? null,
+    });
+    emitted += envelopes.length;
+    yield { streamId: act.stream, revision: stream.revision + 1, envelopes };
+    schedule(top.journey, top.at, envelopes);
+  }
+}
+
+function validate(
+  states: Map<string, AnyMachineSnapshot>,
+  streamId: string,
+  envelopes: readonly EventEnvelope[],
+) {
+  const kind = streamKindOf(streamId)?.kind;
+  if (kind === undefined) return;
+  const folder = kindFolders()[kind];
+  let state = states.get(streamId) ?? folder.initial();
+  for (const envelope of envelopes) {
+    const next = folder.step(state, envelope);
+    if (next === undefined) {
+      throw new Error(`generator bug: ${streamId} in ${folder.stateName(state)} refuses ${envelope.type}`);
+    }
+    state = next;
+  }
+  states.set(streamId, state);
+}
+
+/** A binary min-heap on (at, seq): the next step due, first come first served on ties. */
+class MinHeap {
+  private readonly items: Pending[] = [];
+
+  peek(): Pending | undefined {
+    return this.items[0];
+  }
+
+  push(item: Pending): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Pending | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && before(items[l]!, items[m]!)) m = l;
+        if (r < items.length && before(items[r]!, items[m]!)) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m]!, items[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const before = (a: Pending, b: Pending) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
