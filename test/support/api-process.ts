@@ -49,7 +49,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiPro
       }
     };
     child.stdout.on('data', check);
-    void exited.then((code) => fail(new Error(`api exited with ${code} before listening:\n${log}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`api exited with ${code} before listening:\n${log}`));
+    });
   });
 
   return {
