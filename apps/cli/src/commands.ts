@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { customers } from './customers.command';
 import { serve } from './serve.command';
 import { users } from './users.command';
 
@@ -13,4 +14,4 @@ export type CliCommand = Readonly<{
   ) => Promise<number>;
 }>;
 
-export const commands: readonly CliCommand[] = [serve, users];
+export const commands: readonly CliCommand[] = [serve, users, customers];

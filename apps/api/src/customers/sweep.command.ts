@@ -16,7 +16,13 @@ export class SweepResultDto {
   idleDays!: number;
   @ApiProperty({ type: [String], description: 'customers returned to the public pool' })
   returned!: string[];
-  @ApiProperty({ type: [String], description: 'customers whose return failed (e.g. touched meanwhile)' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'customers the index thought idle but whose own stream refused (touched or released meanwhile)',
+  })
+  skipped!: string[];
+  @ApiProperty({ type: [String], description: 'customers whose return failed for another reason (logged)' })
   failed!: string[];
 }
 

@@ -2,6 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '@ltc/engine';
 import { isIdle, type customerWorkflow } from '@ltc/workflow-customer';
+import { CommandRefusedError } from '@ltc/workflow-kit';
 import type { SnapshotFrom } from 'xstate';
 import { AccessService, SYSTEM_ACTOR } from '../access/access.service';
 import { POLICIES } from '../engine/engine.tokens';
@@ -34,6 +35,7 @@ export class SweepIdleCustomersHandler implements ICommandHandler<SweepIdleCusto
     const { idleDays } = this.policies.customer;
     const idle = this.index.list('customer').filter((c) => isIdle(c.state as CustomerState, at, idleDays));
     const returned: string[] = [];
+    const skipped: string[] = [];
     const failed: string[] = [];
     for (const customer of idle) {
       const state = customer.state as CustomerState;
@@ -48,10 +50,15 @@ export class SweepIdleCustomersHandler implements ICommandHandler<SweepIdleCusto
         );
         returned.push(customer.id);
       } catch (error) {
-        this.logger.warn(`could not return ${customer.id}: ${String(error)}`);
-        failed.push(customer.id);
+        // The stream itself says no (touched or released since the index saw it): not idle after all.
+        if (error instanceof CommandRefusedError) {
+          skipped.push(customer.id);
+        } else {
+          this.logger.warn(`could not return ${customer.id}: ${String(error)}`);
+          failed.push(customer.id);
+        }
       }
     }
-    return { at, idleDays, returned, failed };
+    return { at, idleDays, returned, skipped, failed };
   }
 }
