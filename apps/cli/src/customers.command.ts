@@ -22,6 +22,7 @@ export const customers: CliCommand = {
     });
     const body = (await res.json()) as {
       returned?: string[];
+      skipped?: string[];
       failed?: string[];
       message?: string;
       idleDays?: number;

@@ -6,6 +6,7 @@ export type SweepResult = Readonly<{
   at: string;
   idleDays: number;
   returned: readonly string[];
+  skipped: readonly string[];
   failed: readonly string[];
 }>;
 
