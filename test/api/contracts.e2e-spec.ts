@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startApi, type ApiProcess } from '../support/api-process';
+import type { ApiProcess } from '../support/api-process';
 import { call, type Answer } from '../support/http';
-import { writeTeam, type Person } from '../support/team';
+import { ok, ownedCustomer, startSession, type As } from '../support/session';
+import type { Person } from '../support/team';
 
 type Body = Record<string, unknown>;
 type HistoryEvent = {
@@ -27,42 +25,16 @@ const open = (contractId: string, extra: Body = {}) => ({
 describe('contracts over HTTP', () => {
   let api: ApiProcess;
   let keys: Record<Person, string>;
-  let as: (
-    who: Person,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ) => Promise<Answer>;
+  let as: As;
 
   beforeAll(async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'data');
-    keys = writeTeam(join(dataDir, 'users.json'));
-    api = await startApi({ DATA_DIR: dataDir });
-    as = (who, method, path, body, headers) =>
-      call(api.url, method, path, {
-        key: keys[who],
-        ...(body === undefined ? {} : { body }),
-        ...(headers ? { headers } : {}),
-      });
-    expect(
-      (await as('ann', 'POST', '/api/customers', { customerId: 'acme', name: 'ACME', segment: 'strategic' }))
-        .status,
-    ).toBe(200);
-    expect((await as('ann', 'POST', '/api/customers/acme/claim', {})).status).toBe(200);
+    ({ api, keys, as } = await startSession());
+    await ownedCustomer(as, 'ann', 'acme');
   });
   afterAll(() => api.stop());
 
   const post = (who: Person, id: string, verb: string, body: unknown = {}) =>
     as(who, 'POST', `/api/contracts/${id}/${verb}`, body);
-  const ok = async (answer: Promise<Answer>, state?: string) => {
-    const a = await answer;
-    expect({ status: a.status, body: a.body }).toMatchObject({
-      status: 200,
-      ...(state ? { body: { state } } : {}),
-    });
-    return a.body;
-  };
   const refused = async (answer: Promise<Answer>, rule: string, status = 409) => {
     const a = await answer;
     expect({ status: a.status, body: a.body }).toMatchObject({ status, body: { rule } });

@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startApi, type ApiProcess } from '../support/api-process';
+import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
-import { call, type Answer } from '../support/http';
-import { writeTeam, type Person } from '../support/team';
+import { ok, startSession, type As } from '../support/session';
+import type { Person } from '../support/team';
 
 type HistoryEvent = { id: string; type: string; revision: number; metadata: Record<string, unknown> };
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -15,28 +12,16 @@ const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
  */
 describe('the whole Lead-to-Cash journey', () => {
   let api: ApiProcess;
-  let as: (who: Person, method: string, path: string, body?: unknown) => Promise<Answer>;
+  let as: As;
   let leadId = '';
   const opp = 'opp-journey';
   const contract = 'ctr-journey';
 
   beforeAll(async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-journey-')), 'data');
-    const keys = writeTeam(join(dataDir, 'users.json'));
-    api = await startApi({ DATA_DIR: dataDir });
-    as = (who, method, path, body) =>
-      call(api.url, method, path, { key: keys[who], ...(body === undefined ? {} : { body }) });
+    ({ api, as } = await startSession());
   });
   afterAll(() => api.stop());
 
-  const ok = async (answer: Promise<Answer>, state?: string) => {
-    const a = await answer;
-    expect({ status: a.status, body: a.body }).toMatchObject({
-      status: 200,
-      ...(state ? { body: { state } } : {}),
-    });
-    return a.body;
-  };
   const onOpp = (who: Person, verb: string, body: unknown = {}) =>
     as(who, 'POST', `/api/opportunities/${opp}/${verb}`, body);
   const onContract = (who: Person, verb: string, body: unknown = {}) =>

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import { startApi, type ApiProcess } from '../support/api-process';
+import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
-import { call, type Answer } from '../support/http';
-import { writeTeam, type Person } from '../support/team';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { call } from '../support/http';
+import { startSession, type As } from '../support/session';
+import type { Person } from '../support/team';
 
 const BANT = {
   budget: {
@@ -29,25 +27,11 @@ const BANT = {
 describe('leads and customers over HTTP', () => {
   let api: ApiProcess;
   let keys: Record<Person, string>;
-  let as: (
-    who: Person,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ) => Promise<Answer>;
+  let as: As;
   let leadId: string;
 
   beforeAll(async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'data');
-    keys = writeTeam(join(dataDir, 'users.json'));
-    api = await startApi({ DATA_DIR: dataDir });
-    as = (who, method, path, body, headers) =>
-      call(api.url, method, path, {
-        key: keys[who],
-        ...(body === undefined ? {} : { body }),
-        ...(headers ? { headers } : {}),
-      });
+    ({ api, keys, as } = await startSession());
   });
   afterAll(() => api.stop());
 
