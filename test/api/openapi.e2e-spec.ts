@@ -1,0 +1,43 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { ApiProcess } from '../support/api-process';
+import { startSession } from '../support/session';
+
+type Operation = {
+  operationId?: string;
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, unknown>;
+  security?: unknown[];
+};
+
+describe('the OpenAPI document', () => {
+  let api: ApiProcess;
+  let doc: { paths: Record<string, Record<string, Operation>> };
+
+  beforeAll(async () => {
+    ({ api } = await startSession());
+    doc = (await (await fetch(`${api.url}/docs-json`)).json()) as typeof doc;
+  });
+  afterAll(() => api.stop());
+
+  it('is a valid OpenAPI 3 document, every $ref resolving', async () => {
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
+  });
+
+  it('documents every command with a request schema, bearer auth and every answer it can give', () => {
+    const commands = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => method === 'post' && path.startsWith('/api/') && !path.endsWith('/sweep'))
+        .map(([, op]) => ({ path, op })),
+    );
+    expect(commands.length).toBeGreaterThanOrEqual(50);
+    for (const { path, op } of commands) {
+      expect({ path, responses: Object.keys(op.responses ?? {}).sort() }).toEqual({
+        path,
+        responses: ['200', '400', '401', '403', '404', '409'],
+      });
+      expect({ path, security: op.security }).toEqual({ path, security: [{ bearer: [] }] });
+      const schema = op.requestBody?.content?.['application/json']?.schema;
+      expect({ path, hasBody: schema !== undefined }).toEqual({ path, hasBody: true });
+    }
+  });
+});
