@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { UpcasterRegistry } from '@ltc/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@ltc/event-store';
 import { concatMap, type Subscription } from 'rxjs';
 import { CHECKPOINTS } from './checkpoint.token';
@@ -29,6 +30,7 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointStore,
     private readonly reactions: LtcReactions,
     private readonly commands: CommandBus,
+    private readonly upcasters: UpcasterRegistry,
   ) {}
 
   get stats(): { handled: number; failures: number } {
@@ -56,7 +58,13 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
     this.subscription?.unsubscribe();
   }
 
-  private async handle(event: StoredEvent): Promise<void> {
+  private async handle(stored: StoredEvent): Promise<void> {
+    // Reactions read event data, so they see it upcast to the current schema like every other reader.
+    const { data } = this.upcasters.upcast(
+      { type: stored.type, data: stored.data },
+      Number(stored.metadata.schemaVersion ?? 1),
+    );
+    const event: StoredEvent = data === stored.data ? stored : { ...stored, data };
     for (const reaction of this.reactions.all()) {
       if (!reaction.eventTypes.includes(event.type)) continue;
       try {
