@@ -6,12 +6,14 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { UpcasterRegistry } from '@ltc/domain';
+import { DomainError, UpcasterRegistry } from '@ltc/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@ltc/event-store';
 import { concatMap, type Subscription } from 'rxjs';
 import { CHECKPOINTS } from './checkpoint.token';
 import type { CheckpointStore } from './checkpoint.store';
 import { LtcReactions } from './ltc.reactions';
+
+const RETRIES = 3;
 
 /**
  * Follows the log from its checkpoint and runs each reaction on the events it names, one event at a
@@ -67,12 +69,21 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
     const event: StoredEvent = data === stored.data ? stored : { ...stored, data };
     for (const reaction of this.reactions.all()) {
       if (!reaction.eventTypes.includes(event.type)) continue;
-      try {
-        for (const command of await reaction.react(event)) await this.commands.execute(command);
-        this.handled++;
-      } catch (error) {
-        this.failures++;
-        this.logger.error(`${reaction.name} on ${event.type} ${event.id}: ${String(error)}`);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          for (const command of await reaction.react(event)) await this.commands.execute(command);
+          this.handled++;
+          break;
+        } catch (error) {
+          // A domain refusal will not change on retry; an infrastructure hiccup (a busy file) may.
+          if (!(error instanceof DomainError) && attempt < RETRIES) {
+            await new Promise((done) => setTimeout(done, 100 * attempt));
+            continue;
+          }
+          this.failures++;
+          this.logger.error(`${reaction.name} on ${event.type} ${event.id}: ${String(error)}`);
+          break;
+        }
       }
     }
     this.checkpoints.write(event.position);
