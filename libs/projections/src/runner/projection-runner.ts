@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { UpcasterRegistry } from '@ltc/domain';
 import type { EventStore, Position, StoredEvent } from '@ltc/event-store';
 import { Subject, type Observable, type Subscription } from 'rxjs';
@@ -9,6 +7,7 @@ import type { ReadModelStore } from '../store/read-model-store';
 import { BatchProjector, type Target } from './batch-projector';
 import { positionsBehind } from './lag';
 import type { ProjectionStatus, ProjectionUpdate } from './projection-status';
+import { leaseOwner } from './lease';
 import { TargetPlanner } from './target-plan';
 
 export type RunnerLogger = Readonly<{ log: (message: string) => void; error: (message: string) => void }>;
@@ -66,7 +65,7 @@ export class ProjectionRunner {
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger ?? silent;
     this.batchSize = options.batchSize ?? 2000;
-    this.owner = `${options.label ?? 'runner'}:${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.owner = leaseOwner(options.label ?? 'runner');
     this.generations = new Generations(options.readModels.db);
     this.projector = new BatchProjector(
       options.store,
@@ -108,6 +107,7 @@ export class ProjectionRunner {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    if (this.options.readModels.open) this.generations.release(this.owner);
     this.updatesSubject.complete();
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('projection runner stopped'));
   }
@@ -154,7 +154,8 @@ export class ProjectionRunner {
     const ahead = this.generations
       .all()
       .some((g) => g.position !== null && (head === null || g.position > head));
-    if ((known !== undefined && known !== (first?.id ?? '')) || ahead) {
+    // An empty value was written on an empty log: any first event belongs to the same log.
+    if ((known !== undefined && known !== '' && known !== (first?.id ?? '')) || ahead) {
       this.logger.log('read models were built from another log: rebuilding them all');
       this.generations.discardAll();
     }
@@ -207,6 +208,7 @@ export class ProjectionRunner {
   }
 
   private oldestCheckpoint(): Position | null {
+    if (this.targets.length === 0) return null;
     const positions = this.targets.map(
       (t) => this.generations.get(t.projection.name, t.generation)?.position ?? null,
     );

@@ -1,5 +1,6 @@
 import type { AnyProjection } from '../core/projection';
 import type { Generation, Generations } from '../store/generations';
+import { ownerGone } from './lease';
 
 export type PlannedTarget = Readonly<{ projection: AnyProjection; generation: number }>;
 
@@ -49,7 +50,8 @@ export class TargetPlanner {
       planned.push({ projection: code, generation: serving.generation });
     }
     const building = gens.filter((g) => g.status === 'building').sort((a, b) => b.generation - a.generation);
-    const stale = (g: Generation) => g.owner !== this.owner && (g.heartbeatAt ?? '') < staleBefore;
+    const stale = (g: Generation) =>
+      g.owner !== this.owner && ((g.heartbeatAt ?? '') < staleBefore || ownerGone(g.owner));
     // Leftovers: builds of another version, or an interrupted rebuild of the version that serves.
     for (const g of building) {
       if (stale(g) && (g.version !== newest.version || serving?.version === newest.version)) {
@@ -59,7 +61,7 @@ export class TargetPlanner {
     if (serving?.version === newest.version) return planned;
     const candidates = building.filter((g) => g.version === newest.version);
     const claimed = candidates.find((g) =>
-      this.generations.claim(g.name, g.generation, this.owner, now, staleBefore),
+      this.generations.claim(g.name, g.generation, this.owner, now, staleBefore, ownerGone),
     );
     if (claimed !== undefined) planned.push({ projection: newest, generation: claimed.generation });
     else if (candidates.length === 0) {

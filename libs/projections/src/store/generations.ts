@@ -58,6 +58,7 @@ export class Generations {
     checkpoint: Statement<[string, number, number, string, string, string, number]>;
     lease: Statement<[string, string, string, number]>;
     remove: Statement<[string, number]>;
+    release: Statement<[string]>;
     serve: Statement<[string, string, number]>;
     tables: Statement<[string, string], string>;
   };
@@ -84,6 +85,9 @@ export class Generations {
         'UPDATE projection_generations SET owner = ?, heartbeat_at = ? WHERE name = ? AND generation = ?',
       ),
       remove: db.prepare('DELETE FROM projection_generations WHERE name = ? AND generation = ?'),
+      release: db.prepare(
+        "UPDATE projection_generations SET owner = NULL, heartbeat_at = NULL WHERE owner = ? AND status = 'building'",
+      ),
       serve: db.prepare(
         "UPDATE projection_generations SET status = 'serving', serving_since = ? WHERE name = ? AND generation = ?",
       ),
@@ -123,17 +127,37 @@ export class Generations {
       .immediate();
   }
 
-  /** Takes the lease of a building generation if it is ours already or its owner stopped beating. */
-  claim(name: string, generation: number, owner: string, now: string, staleBefore: string): boolean {
+  /**
+   * Takes the lease of a building generation if it is ours already, free, or its owner stopped beating
+   * (or, by `gone`, is known to be dead).
+   */
+  claim(
+    name: string,
+    generation: number,
+    owner: string,
+    now: string,
+    staleBefore: string,
+    gone: (owner: string | null) => boolean = () => false,
+  ): boolean {
     return this.db
       .transaction(() => {
         const row = this.sql.one.get(name, generation);
         if (row === undefined) return false;
-        const free = row.owner === owner || row.heartbeat_at === null || row.heartbeat_at < staleBefore;
+        const free =
+          row.owner === owner ||
+          row.owner === null ||
+          row.heartbeat_at === null ||
+          row.heartbeat_at < staleBefore ||
+          gone(row.owner);
         if (free) this.sql.lease.run(owner, now, name, generation);
         return free;
       })
       .immediate();
+  }
+
+  /** Gives up the leases `owner` holds (a runner that stops), so another process may continue at once. */
+  release(owner: string): void {
+    this.sql.release.run(owner);
   }
 
   /** Inside a batch transaction: the rows of these events are written, move the checkpoint with them. */

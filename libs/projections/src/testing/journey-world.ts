@@ -44,7 +44,7 @@ export class JourneyWorld {
   ) {}
 
   id(prefix: string): string {
-    return `${prefix}${(++this.counter).toString(36).padStart(5, '0')}`;
+    return `${prefix}${this.seed.toString(36)}_${(++this.counter).toString(36).padStart(5, '0')}`;
   }
 
   money(amountMinor: number, currency: string): Money {

@@ -11,7 +11,7 @@ export const day = (n: number): string => new Date(EPOCH + n * DAY).toISOString(
 export const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
 export const cny = (amountMinor: number): Money => ({ amountMinor, currency: 'CNY' });
 
-type Append = { stream: string; at: string; actor: string; events: Event[] };
+type Append = { stream: string; at: string; actor: string; events: Event[]; causationId?: string };
 
 /** Events of a worked example, appended in the order they were written, each command at its instant. */
 export class History {
@@ -19,6 +19,12 @@ export class History {
 
   add(stream: string, at: string, actor: string, ...events: Event[]): this {
     this.appends.push({ stream, at, actor, events });
+    return this;
+  }
+
+  /** A command a process manager sent because of another event. */
+  caused(causationId: string, stream: string, at: string, ...events: Event[]): this {
+    this.appends.push({ stream, at, actor: 'system', events, causationId });
     return this;
   }
 
@@ -42,7 +48,7 @@ export function envelopes(append: Append): EventEnvelope[] {
       actorRoles: ['rep'],
       commandId,
       correlationId: commandId,
-      causationId: null,
+      causationId: append.causationId ?? null,
       occurredAt: append.at,
       schemaVersion: 1,
       machine: `${append.stream.slice(0, append.stream.indexOf('-'))}@1`,

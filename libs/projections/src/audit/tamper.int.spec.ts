@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { SqliteEventStore } from '@ltc/event-store';
+import { tempDir } from '../../test/support/temp';
+import { generateHistory } from '../testing/generate-history';
+import { verifyAllStreams, verifyStream } from './audit-verify';
+
+describe('tamper evidence', () => {
+  const dir = tempDir('ltc-tamper-');
+  afterAll(() => dir.remove());
+
+  it('one byte changed in one stored event of the SQLite file: verify names that event', async () => {
+    const file = dir.path('log.sqlite');
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const appends = [...generateHistory({ seed: 5, events: 1500 })];
+    for (const a of appends)
+      await store.append(a.streamId, a.envelopes, a.revision === 0 ? 'noStream' : a.revision - 1);
+    // A delivery acceptance in the middle of a contract's stream: its reference is in no other event.
+    const target = appends.find((a) => a.envelopes[0]!.type === 'DeliveryCompleted' && a.revision > 3)!;
+    const reference = (target.envelopes[0]!.data as { acceptanceReference: string }).acceptanceReference;
+    expect((await verifyStream(store, target.streamId)).ok).toBe(true);
+    await store.close(); // checkpoints the WAL into the main file
+
+    const bytes = readFileSync(file);
+    const needle = Buffer.from(`"acceptanceReference":"${reference}"`);
+    const at = bytes.indexOf(needle);
+    expect(at).toBeGreaterThan(0);
+    expect(bytes.indexOf(needle, at + 1)).toBe(-1);
+    const index = at + needle.length - 2; // the last character of the reference
+    bytes[index] = bytes[index] === 0x31 ? 0x32 : 0x31;
+    writeFileSync(file, bytes);
+
+    const reopened = new SqliteEventStore({ file });
+    const result = await verifyStream(reopened, target.streamId);
+    expect(result).toMatchObject({
+      streamId: target.streamId,
+      ok: false,
+      firstBreak: {
+        revision: target.revision,
+        id: target.envelopes[0]!.id,
+        reason: 'hash does not match the event content',
+      },
+    });
+    const all = await verifyAllStreams(reopened);
+    expect(all.events).toBe(appends.reduce((n, a) => n + a.envelopes.length, 0));
+    expect(all.broken.map((b) => [b.streamId, b.firstBreak?.revision])).toEqual([
+      [target.streamId, target.revision],
+    ]);
+    await reopened.close();
+  });
+});

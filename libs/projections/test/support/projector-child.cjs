@@ -1,0 +1,32 @@
+// Runs the projection runner over a SQLite log until it has caught up, printing each committed batch;
+// the exactly-once test SIGKILLs it in the middle of its work.
+require('./register-ts.cjs');
+const { SqliteEventStore } = require('@ltc/event-store');
+const { ALL_PROJECTIONS, ProjectionRunner, ReadModelStore } = require('../../src');
+
+const [logFile, readModelsFile, batchSize] = process.argv.slice(2);
+const store = new SqliteEventStore({ file: logFile });
+const readModels = new ReadModelStore({ file: readModelsFile });
+const runner = new ProjectionRunner({
+  store,
+  readModels,
+  projections: ALL_PROJECTIONS,
+  batchSize: Number(batchSize),
+  label: 'child',
+});
+runner.updates.subscribe((update) => {
+  if (update.kind === 'batch') process.stdout.write(`${update.name} ${update.position}\n`);
+});
+runner
+  .start()
+  .then(() => runner.catchUp())
+  .then(async () => {
+    process.stdout.write('caught up\n');
+    await runner.stop();
+    readModels.close();
+    await store.close();
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
