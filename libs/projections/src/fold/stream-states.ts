@@ -89,8 +89,16 @@ export class StreamStates {
   }
 
   private remember(streamId: string, revision: number, state: AnyMachineSnapshot, done: boolean): void {
-    this.entries.delete(streamId);
-    if (done) return;
+    if (done) {
+      this.entries.delete(streamId);
+      return;
+    }
+    const entry = this.entries.get(streamId);
+    if (entry !== undefined) {
+      entry.revision = revision;
+      entry.state = state;
+      return;
+    }
     this.entries.set(streamId, { revision, state });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;

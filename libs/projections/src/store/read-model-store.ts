@@ -24,6 +24,8 @@ export class ReadModelStore {
     this.db = new BetterSqlite3(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
     if (options.file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Rebuilds insert into B-trees in key order rarely: a larger page cache saves most of their reads.
+    this.db.pragma('cache_size = -65536');
     this.db.exec(REGISTRY_SCHEMA);
   }
 

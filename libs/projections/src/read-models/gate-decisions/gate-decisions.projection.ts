@@ -2,11 +2,10 @@ import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
 import { foldOf, type ProjectedEvent } from '../../core/projected-event';
 
-export type GateDecisionTables = 'rounds';
+export type GateDecisionTables = 'rounds' | 'votes';
 
 type Sql = Readonly<{
   open: Statement<unknown[]>;
-  votes: Statement<[string, string, number], string>;
   vote: Statement<unknown[]>;
   decide: Statement<unknown[]>;
   discard: Statement<unknown[]>;
@@ -21,29 +20,33 @@ type DealEvent = Extract<ProjectedEvent, { kind: 'opportunity' | 'contract' }>;
 export const gateDecisionsProjection: Projection<GateDecisionTables, Sql> = {
   name: 'gate-decisions',
   version: 1,
-  tables: ['rounds'],
+  tables: ['rounds', 'votes'],
   streams: ['opportunity', 'contract'],
   folds: ['opportunity', 'contract'],
   schema: (t) => [
     `CREATE TABLE ${t.rounds} (
        stream_id TEXT NOT NULL, gate TEXT NOT NULL, round INTEGER NOT NULL,
        policy TEXT NOT NULL, requested_at TEXT NOT NULL, requested_by TEXT NOT NULL, position TEXT NOT NULL,
-       votes TEXT NOT NULL, outcome TEXT NOT NULL, decided_at TEXT, reasons TEXT,
+       outcome TEXT NOT NULL, decided_at TEXT, reasons TEXT,
        owner TEXT, ar TEXT, sr TEXT, fr TEXT,
        PRIMARY KEY (stream_id, gate, round))`,
     `CREATE INDEX ${t.rounds}_requested_at ON ${t.rounds} (requested_at)`,
+    // One row per vote, written once: a vote never rewrites its round.
+    `CREATE TABLE ${t.votes} (
+       stream_id TEXT NOT NULL, gate TEXT NOT NULL, round INTEGER NOT NULL, position TEXT NOT NULL,
+       role TEXT NOT NULL, voter TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
+       PRIMARY KEY (stream_id, gate, round, position)) WITHOUT ROWID`,
+    `CREATE INDEX ${t.votes}_voter ON ${t.votes} (voter)`,
   ],
   prepare: (db, t) => ({
     open: db.prepare(
-      `INSERT INTO ${t.rounds} (stream_id, gate, round, policy, requested_at, requested_by, position, votes,
-         outcome, owner, ar, sr, fr) VALUES (?, ?, ?, ?, ?, ?, ?, '[]', 'open', ?, ?, ?, ?)`,
+      `INSERT INTO ${t.rounds} (stream_id, gate, round, policy, requested_at, requested_by, position,
+         outcome, owner, ar, sr, fr) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     ),
-    votes: db
-      .prepare<[string, string, number], string>(
-        `SELECT votes FROM ${t.rounds} WHERE stream_id = ? AND gate = ? AND round = ?`,
-      )
-      .pluck(),
-    vote: db.prepare(`UPDATE ${t.rounds} SET votes = ? WHERE stream_id = ? AND gate = ? AND round = ?`),
+    vote: db.prepare(
+      `INSERT INTO ${t.votes} (stream_id, gate, round, position, role, voter, decision, reason, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     decide: db.prepare(
       `UPDATE ${t.rounds} SET outcome = ?, decided_at = ?, reasons = ? WHERE stream_id = ? AND gate = ? AND round = ?`,
     ),
@@ -82,9 +85,7 @@ function handleDeal(event: DealEvent, sql: Sql): void {
     }
     case 'GateVoteCast': {
       const { gate, round, role, voter, decision, reason } = event.data;
-      const votes = JSON.parse(sql.votes.get(event.streamId, gate, round) ?? '[]') as unknown[];
-      votes.push({ role, voter, decision, reason, at });
-      sql.vote.run(JSON.stringify(votes), event.streamId, gate, round);
+      sql.vote.run(event.streamId, gate, round, event.position, role, voter, decision, reason, at);
       return;
     }
     case 'GatePassed':

@@ -71,17 +71,23 @@ export function gateDecisions(
   equal('gate', query.gate);
   equal('outcome', query.outcome);
   if (query.voter !== undefined) {
-    clauses.push("EXISTS (SELECT 1 FROM json_each(votes) WHERE json_extract(value, '$.voter') = ?)");
+    clauses.push(
+      `EXISTS (SELECT 1 FROM ${model.t.votes} v WHERE v.stream_id = r.stream_id AND v.gate = r.gate
+         AND v.round = r.round AND v.voter = ?)`,
+    );
     params.push(query.voter);
   }
   const where = clauses.join(' AND ');
   const total = model.db
-    .prepare<unknown[], number>(`SELECT count(*) FROM ${model.t.rounds} WHERE ${where}`)
+    .prepare<unknown[], number>(`SELECT count(*) FROM ${model.t.rounds} r WHERE ${where}`)
     .pluck()
     .get(...params);
   const rows = model.db
     .prepare<unknown[], Row>(
-      `SELECT * FROM ${model.t.rounds} WHERE ${where} ORDER BY requested_at DESC, stream_id, gate, round DESC
+      `SELECT r.*, (SELECT json_group_array(json_object('role', v.role, 'voter', v.voter, 'decision', v.decision,
+           'reason', v.reason, 'at', v.at)) FROM (SELECT * FROM ${model.t.votes} v WHERE v.stream_id = r.stream_id
+           AND v.gate = r.gate AND v.round = r.round ORDER BY v.position) v) AS votes
+       FROM ${model.t.rounds} r WHERE ${where} ORDER BY requested_at DESC, stream_id, gate, round DESC
        LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit ?? 100, query.offset ?? 0);
