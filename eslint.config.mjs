@@ -114,6 +114,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Benchmarks measure the app from outside, like its tests: they may reach into any project.
+    files: ['bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
   { files: ['**/*.cjs', '**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.cjs', '**/bin/*.js'],
