@@ -1,7 +1,6 @@
 export * from './core/projection';
 export * from './core/projected-event';
 export * from './core/read-model-reader';
-export * from './fold/machine-fold';
 export * from './fold/stream-kinds';
 export * from './fold/stream-states';
 export * from './store/read-model-store';

@@ -7,8 +7,8 @@ import {
   type OpportunityContext,
   type OpportunityEvent,
 } from '@ltc/workflow-opportunity';
+import { ReplayError } from '@ltc/workflow-kit';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { machineStep } from './machine-fold';
 
 /** The stream categories the read models understand; a stream id is `<kind>-<id>`. */
 export const STREAM_KINDS = ['lead', 'opportunity', 'contract', 'customer'] as const;
@@ -22,7 +22,7 @@ export type KindTypes = {
   customer: { context: CustomerContext; event: CustomerEvent };
 };
 
-/** How a stream of one kind is folded: the workflow's machine, stepped, and its state names. */
+/** How a stream of one kind is folded: the workflow's own `evolve` and state names. */
 export type KindFolder = Readonly<{
   kind: StreamKind;
   initial: () => AnyMachineSnapshot;
@@ -35,17 +35,25 @@ export type KindFolder = Readonly<{
 type FoldableWorkflow = Readonly<{
   machine: AnyStateMachine;
   initialState: () => unknown;
+  evolve: (state: never, event: never) => unknown;
   stateName: (state: never) => string;
 }>;
 
+/** The workflow's own `evolve`; a refusal (the machine does not accept the event) is `undefined`. */
 function folder(kind: StreamKind, workflow: FoldableWorkflow): KindFolder {
-  const step = machineStep(workflow.machine);
-  const stateName = workflow.stateName as (state: AnyMachineSnapshot) => string;
+  const evolve = workflow.evolve as (state: AnyMachineSnapshot, event: Event) => AnyMachineSnapshot;
   return {
     kind,
     initial: () => workflow.initialState() as AnyMachineSnapshot,
-    step: (state, event) => step(state, event as Parameters<typeof step>[1]),
-    stateName,
+    step: (state, event) => {
+      try {
+        return evolve(state, event);
+      } catch (error) {
+        if (error instanceof ReplayError) return undefined;
+        throw error;
+      }
+    },
+    stateName: workflow.stateName as (state: AnyMachineSnapshot) => string,
     stages: leafStates(workflow.machine),
   };
 }

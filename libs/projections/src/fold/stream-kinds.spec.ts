@@ -1,0 +1,37 @@
+import { leadWorkflow } from '@ltc/workflow-lead';
+import { opportunityWorkflow } from '@ltc/workflow-opportunity';
+import { generateHistory } from '../testing/generate-history';
+import { kindFolders, leafStates, streamKindOf } from './stream-kinds';
+
+describe('the projections fold each stream with its workflow', () => {
+  it('every event of a generated history is accepted by its machine', () => {
+    const appends = [...generateHistory({ seed: 11, events: 3000, validate: true })];
+    expect(appends.reduce((n, a) => n + a.envelopes.length, 0)).toBeGreaterThanOrEqual(3000);
+    expect(new Set(appends.map((a) => streamKindOf(a.streamId)?.kind))).toEqual(
+      new Set(['lead', 'opportunity', 'contract', 'customer']),
+    );
+  });
+
+  it('reports a refused event as undefined, where evolve throws', () => {
+    const folder = kindFolders().opportunity;
+    const event = { type: 'OpportunityWon', data: {} };
+    expect(folder.step(folder.initial(), event)).toBeUndefined();
+    expect(() => opportunityWorkflow.evolve(opportunityWorkflow.initialState(), event as never)).toThrow();
+  });
+
+  it('reads stage names off the machine definition', () => {
+    expect(leafStates(leadWorkflow.machine)).toEqual([
+      'new',
+      'working',
+      'nurturing',
+      'qualified',
+      'disqualified',
+      'converted',
+    ]);
+  });
+
+  it('knows the stream kinds the read models understand', () => {
+    expect(streamKindOf('opportunity-o-1')).toEqual({ kind: 'opportunity', id: 'o-1' });
+    expect(streamKindOf('incentive-plan-2026')).toBeUndefined();
+  });
+});
