@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export { createEventStore, type EventStoreConfig } from './create-event-store';
 export { comparePositions, asPosition, type Position } from './core/position';
 export {
   EventStoreError,

@@ -1,31 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import {
-  EventStoreDbEventStore,
-  MemoryEventStore,
-  SqliteEventStore,
-  type EventStore,
-} from '@ltc/event-store';
+import { createEventStore as openEventStore, type EventStore } from '@ltc/event-store';
 import { ConfigError, type AppConfig } from '../config';
 
-/** Builds the adapter the configuration names; the only place the api knows adapters exist. */
+/** Builds the adapter the configuration names (through the library's factory, shared with the cli). */
 export function createEventStore(
   config: Pick<AppConfig, 'eventStore' | 'sqliteFile' | 'eventStoreConnectionString'>,
 ): EventStore {
-  switch (config.eventStore) {
-    case 'memory':
-      return new MemoryEventStore();
-    case 'sqlite':
-      mkdirSync(dirname(config.sqliteFile), { recursive: true });
-      return new SqliteEventStore({ file: config.sqliteFile });
-    case 'eventstoredb':
-      if (!config.eventStoreConnectionString) {
-        throw new ConfigError('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
-      }
-      return new EventStoreDbEventStore({ connectionString: config.eventStoreConnectionString });
-    default: {
-      const unknown: never = config.eventStore;
-      throw new ConfigError(`unknown event store "${String(unknown)}"`);
-    }
+  try {
+    return openEventStore({
+      kind: config.eventStore,
+      sqliteFile: config.sqliteFile,
+      ...(config.eventStoreConnectionString === undefined
+        ? {}
+        : { connectionString: config.eventStoreConnectionString }),
+    });
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
 }
