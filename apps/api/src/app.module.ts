@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { ProcessManagersModule } from './process-managers/process-managers.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         OpportunitiesModule,
         ContractsModule,
         ProcessManagersModule.forRoot(config),
+        ReadModelsModule,
       ],
       controllers: [HealthController],
     };

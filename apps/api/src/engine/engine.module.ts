@@ -54,6 +54,7 @@ export class EngineModule {
         AccessService,
         DealIndex,
         CqrsModule,
+        UserDirectoryProvider,
       ],
     };
   }

@@ -1,6 +1,14 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ltc/event-store';
+import { ProjectionStatusDto } from '../read-models/read-model.response.dtos';
+import { ReadModels } from '../read-models/read-models.service';
 
 class StoreHealth {
   @ApiProperty({ enum: ['sqlite', 'eventstoredb', 'memory'] })
@@ -11,17 +19,38 @@ class StoreHealth {
   position!: string | null;
 }
 
+class ProjectionsHealth {
+  @ApiProperty({ description: 'every serving read model has applied the last stored event' })
+  caughtUp!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'the largest lag of a serving read model, in positions',
+  })
+  lag!: number | null;
+  @ApiProperty({ type: [ProjectionStatusDto] })
+  generations!: ProjectionStatusDto[];
+}
+
 class Health {
   @ApiProperty({ example: 'ok' })
   status!: string;
   @ApiProperty({ type: StoreHealth })
   store!: StoreHealth;
+  @ApiPropertyOptional({
+    type: ProjectionsHealth,
+    description: 'read models: checkpoints and lag behind the log',
+  })
+  projections?: ProjectionsHealth;
 }
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly readModels?: ReadModels,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: Health })
@@ -34,6 +63,19 @@ export class HealthController {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ServiceUnavailableException(`event store (${this.store.kind}) did not answer: ${reason}`);
     }
-    return { status: 'ok', store: { kind: this.store.kind, configured: true, position } };
+    const store = { kind: this.store.kind, configured: true, position };
+    if (this.readModels === undefined) return { status: 'ok', store };
+    return { status: 'ok', store, projections: await this.projections(this.readModels) };
+  }
+
+  private async projections(readModels: ReadModels): Promise<ProjectionsHealth> {
+    const generations = await readModels.status();
+    const serving = generations.filter((g) => g.status === 'serving');
+    const lags = serving.map((g) => g.lag);
+    return {
+      caughtUp: serving.length > 0 && serving.every((g) => g.caughtUp),
+      lag: lags.includes(null) ? null : Math.max(0, ...(lags as number[])),
+      generations: [...generations],
+    };
   }
 }

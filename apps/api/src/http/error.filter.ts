@@ -23,6 +23,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   CONCURRENCY: HttpStatus.CONFLICT,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
   DUPLICATE_EVENT_ID: HttpStatus.CONFLICT,
+  PROJECTION_NOT_READY: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const CODE_BY_STATUS: Readonly<Record<number, string>> = {

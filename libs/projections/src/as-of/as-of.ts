@@ -23,8 +23,9 @@ export type AsOfOptions = Readonly<{
 export type AsOfView = Readonly<{
   readModels: ReadModelStore;
   asOf: AsOf;
-  /** The last log position included. */
+  /** The last log position included, and when its event happened. */
   position: Position | null;
+  lastOccurredAt: string | null;
   events: number;
   close: () => void;
 }>;
@@ -67,6 +68,7 @@ export async function replayAsOf(
     const cut = new Set<string>();
     let batch: StoredEvent[] = [];
     let position: Position | null = null;
+    let lastOccurredAt: string | null = null;
     let events = 0;
     const flush = async () => {
       if (batch.length === 0) return;
@@ -90,6 +92,7 @@ export async function replayAsOf(
       if (kind === undefined || !kinds.has(kind)) continue;
       batch.push(event);
       position = event.position;
+      lastOccurredAt = stampOf(event);
       events++;
       if (batch.length >= batchSize) await flush();
     }
@@ -97,7 +100,7 @@ export async function replayAsOf(
     for (const target of targets) {
       generations.promote(target.projection.name, target.generation, clock().toISOString());
     }
-    return { readModels, asOf, position, events, close: () => readModels.close() };
+    return { readModels, asOf, position, lastOccurredAt, events, close: () => readModels.close() };
   } catch (error) {
     readModels.close();
     throw error;

@@ -1,0 +1,117 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { CLOCK, type Clock } from '@ltc/engine';
+import { asPosition } from '@ltc/event-store';
+import {
+  openReadModel,
+  replayAsOf,
+  type AsOf,
+  type AsOfView,
+  type OpenReadModel,
+  type Projection,
+} from '@ltc/projections';
+import { InvalidInputException } from '../http/validation';
+import { ReadModels } from './read-models.service';
+
+/** Which moment the numbers are for: the live read model or a replay as of a past instant or position. */
+export type Moment = Readonly<{
+  live: boolean;
+  /** The last log position the numbers include. */
+  position: string | null;
+  /** As-of instant asked for, or "now" for the live read model. */
+  instant: string;
+}>;
+
+export type ModelAt<T extends string> = Readonly<{ model: OpenReadModel<T>; moment: Moment }>;
+
+const POSITION = /^\d{20}(\/\d{20})?$/;
+
+/** `asOf` is a log position (20 digits, or commit/prepare) or an ISO-8601 date or instant. */
+export function parseAsOf(value: string | undefined): AsOf | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (POSITION.test(value)) return { position: asPosition(value) };
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) {
+    throw new InvalidInputException([
+      { field: 'asOf', messages: ['asOf must be an ISO-8601 date or instant, or a log position'] },
+    ]);
+  }
+  return { instant: new Date(parsed).toISOString() };
+}
+
+type Cached = { key: string; view: Promise<AsOfView>; usedAt: number };
+
+/**
+ * Read models as of a past moment, replayed into memory through the same projection code. The last few
+ * replays are kept (keyed by moment and by the head of the log, so a new event never serves stale
+ * numbers for "as of now"), since a dashboard asks several questions about the same moment.
+ */
+@Injectable()
+export class AsOfReadModels implements OnModuleDestroy {
+  private readonly cache: Cached[] = [];
+  private readonly size = 4;
+
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async open<T extends string>(projection: Projection<T, unknown>, asOfText?: string): Promise<ModelAt<T>> {
+    const asOf = parseAsOf(asOfText);
+    if (asOf === undefined) {
+      const model = this.readModels.live(projection);
+      return {
+        model,
+        moment: { live: true, position: model.generation.position, instant: this.clock.now() },
+      };
+    }
+    const head = await this.readModels.events.headPosition();
+    const key = `${projection.name}@${projection.version}|${JSON.stringify(asOf)}|${head ?? ''}`;
+    let cached = this.cache.find((c) => c.key === key);
+    if (cached === undefined) {
+      cached = {
+        key,
+        view: replayAsOf(this.readModels.events, [projection], asOf, {
+          upcasters: this.readModels.upcasters,
+        }),
+        usedAt: 0,
+      };
+      this.cache.push(cached);
+      this.evict();
+    }
+    cached.usedAt = Date.now();
+    let view: AsOfView;
+    try {
+      view = await cached.view;
+    } catch (error) {
+      this.cache.splice(this.cache.indexOf(cached), 1);
+      throw error;
+    }
+    return {
+      model: openReadModel(view.readModels, projection),
+      moment: {
+        live: false,
+        position: view.position,
+        instant: 'instant' in asOf ? asOf.instant : (view.lastOccurredAt ?? this.clock.now()),
+      },
+    };
+  }
+
+  onModuleDestroy(): void {
+    for (const entry of this.cache.splice(0))
+      void entry.view.then(
+        (v) => v.close(),
+        () => undefined,
+      );
+  }
+
+  private evict(): void {
+    while (this.cache.length > this.size) {
+      const oldest = this.cache.reduce((a, b) => (b.usedAt < a.usedAt ? b : a));
+      this.cache.splice(this.cache.indexOf(oldest), 1);
+      void oldest.view.then(
+        (v) => v.close(),
+        () => undefined,
+      );
+    }
+  }
+}

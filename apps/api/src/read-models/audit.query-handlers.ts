@@ -1,0 +1,89 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { UpcasterRegistry } from '@ltc/domain';
+import { CLOCK, type Actor, type Clock } from '@ltc/engine';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@ltc/event-store';
+import {
+  auditTimeline,
+  verifyStreamEvents,
+  type AuditTimeline,
+  type StreamVerification,
+} from '@ltc/projections';
+import type { AnyMachineSnapshot } from 'xstate';
+import { AccessService } from '../access/access.service';
+import { WorkflowRegistry } from '../engine/workflow-registry';
+import { parseAsOf } from './as-of-read-models.service';
+import { GetAuditTimelineQuery, VerifyStreamQuery, type TimelineAnswer } from './read-model.queries';
+
+/** Reads a stream the actor may see: hidden streams are 404, like the deals themselves. */
+abstract class VisibleStream {
+  constructor(
+    protected readonly store: EventStore,
+    protected readonly registry: WorkflowRegistry,
+    protected readonly access: AccessService,
+    protected readonly upcasters: UpcasterRegistry,
+  ) {}
+
+  protected async read(
+    actor: Actor,
+    streamId: string,
+  ): Promise<{ events: readonly StoredEvent[]; whole: AuditTimeline }> {
+    const entry = this.registry.all().find((e) => streamId.startsWith(e.streamId('')));
+    if (entry === undefined) throw new StreamNotFoundError(streamId);
+    const events = await this.store.readStream(streamId);
+    const whole = auditTimeline(events, undefined, this.upcasters);
+    const people = entry.people(whole.snapshot as Parameters<typeof entry.people>[0] & AnyMachineSnapshot);
+    if (!this.access.mayView(actor, people)) throw new StreamNotFoundError(streamId);
+    return { events, whole };
+  }
+}
+
+@QueryHandler(GetAuditTimelineQuery)
+export class GetAuditTimelineHandler extends VisibleStream implements IQueryHandler<GetAuditTimelineQuery> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    registry: WorkflowRegistry,
+    access: AccessService,
+    upcasters: UpcasterRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    super(store, registry, access, upcasters);
+  }
+
+  async execute({ actor, streamId, asOf: text }: GetAuditTimelineQuery): Promise<TimelineAnswer> {
+    const { events, whole } = await this.read(actor, streamId);
+    const asOf = parseAsOf(text);
+    const timeline = asOf === undefined ? whole : auditTimeline(events, asOf, this.upcasters);
+    const last = timeline.entries.at(-1);
+    return {
+      asOf: {
+        live: asOf === undefined,
+        position: last?.position ?? null,
+        instant:
+          asOf !== undefined && 'instant' in asOf ? asOf.instant : (last?.occurredAt ?? this.clock.now()),
+      },
+      streamId: timeline.streamId,
+      kind: timeline.kind,
+      state: timeline.state,
+      context: timeline.context,
+      entries: timeline.entries,
+    };
+  }
+}
+
+@QueryHandler(VerifyStreamQuery)
+export class VerifyStreamHandler extends VisibleStream implements IQueryHandler<VerifyStreamQuery> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    registry: WorkflowRegistry,
+    access: AccessService,
+    upcasters: UpcasterRegistry,
+  ) {
+    super(store, registry, access, upcasters);
+  }
+
+  async execute({ actor, streamId }: VerifyStreamQuery): Promise<StreamVerification> {
+    const { events } = await this.read(actor, streamId);
+    return verifyStreamEvents(streamId, events);
+  }
+}

@@ -1,0 +1,101 @@
+import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@ltc/engine';
+import type {
+  ActivityRow,
+  AuditTimeline,
+  FunnelReport,
+  GateDecisionPage,
+  LeadFunnelReport,
+  LossReport,
+  ProjectionStatus,
+  StreamVerification,
+  WinRateReport,
+} from '@ltc/projections';
+import type { Moment } from './as-of-read-models.service';
+import type {
+  ActivityQueryDto,
+  DealFilterQueryDto,
+  FunnelQueryDto,
+  GateDecisionQueryDto,
+  LeadFunnelQueryDto,
+  WinRateQueryDto,
+} from './read-model.request.dtos';
+
+export type At<T> = T & Readonly<{ asOf: Moment }>;
+
+export class GetFunnelQuery extends Query<At<FunnelReport>> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: FunnelQueryDto,
+  ) {
+    super();
+  }
+}
+
+export class GetLeadFunnelQuery extends Query<At<LeadFunnelReport>> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: LeadFunnelQueryDto,
+  ) {
+    super();
+  }
+}
+
+export class GetWinRatesQuery extends Query<At<WinRateReport>> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: WinRateQueryDto,
+  ) {
+    super();
+  }
+}
+
+export class GetLossesQuery extends Query<At<LossReport>> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: DealFilterQueryDto,
+  ) {
+    super();
+  }
+}
+
+export class GetActivityQuery extends Query<At<{ rows: readonly ActivityRow[] }>> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: ActivityQueryDto,
+  ) {
+    super();
+  }
+}
+
+export class GetGateDecisionsQuery extends Query<At<GateDecisionPage>> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: GateDecisionQueryDto,
+  ) {
+    super();
+  }
+}
+
+export type TimelineAnswer = At<Omit<AuditTimeline, 'snapshot'>>;
+
+export class GetAuditTimelineQuery extends Query<TimelineAnswer> {
+  constructor(
+    readonly actor: Actor,
+    readonly streamId: string,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
+
+export class VerifyStreamQuery extends Query<StreamVerification> {
+  constructor(
+    readonly actor: Actor,
+    readonly streamId: string,
+  ) {
+    super();
+  }
+}
+
+export class GetProjectionStatusQuery extends Query<readonly ProjectionStatus[]> {}

@@ -1,0 +1,175 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { WIN_RATE_DIMENSIONS, type WinRateDimension } from '@ltc/projections';
+import { ID_PATTERN } from '../http/common.dto';
+
+const MOMENT =
+  /^(\d{20}(\/\d{20})?|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/;
+const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Every read-model query takes `asOf`: the numbers as they stood then, replayed from the log. */
+export class AsOfQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`) or a log position: the read model ' +
+      'as it stood then, replayed from the log; omitted: the live read model',
+    example: '2026-03-31T23:59:59Z',
+  })
+  @IsOptional()
+  @Matches(MOMENT, { message: 'asOf must be an ISO-8601 date or instant, or a log position' })
+  asOf?: string;
+}
+
+/** A period `[from, to)`; either end may be open. */
+export class PeriodQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ description: 'start of the period (inclusive)', example: '2026-01-01' })
+  @IsOptional()
+  @Matches(DAY_OR_INSTANT, { message: 'from must be an ISO-8601 date or instant' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'end of the period (exclusive)', example: '2026-04-01' })
+  @IsOptional()
+  @Matches(DAY_OR_INSTANT, { message: 'to must be an ISO-8601 date or instant' })
+  to?: string;
+}
+
+export class DealFilterQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ description: 'deals this user owns', pattern: ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  owner?: string;
+
+  @ApiPropertyOptional({
+    description: 'with `role`: deals where this user holds the role; alone: deals they own or work on',
+    pattern: ID_PATTERN.source,
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  person?: string;
+
+  @ApiPropertyOptional({ enum: ['AR', 'SR', 'FR'], description: 'a role on the deal (iron triangle)' })
+  @IsOptional()
+  @IsIn(['AR', 'SR', 'FR'])
+  role?: 'AR' | 'SR' | 'FR';
+
+  @ApiPropertyOptional({ description: "a team: its members' deals (as owners, or in `role`)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  team?: string;
+
+  @ApiPropertyOptional({ enum: ['strategic', 'ordinary'] })
+  @IsOptional()
+  @IsIn(['strategic', 'ordinary'])
+  segment?: 'strategic' | 'ordinary';
+
+  @ApiPropertyOptional({ enum: ['new', 'existing'] })
+  @IsOptional()
+  @IsIn(['new', 'existing'])
+  customerType?: 'new' | 'existing';
+}
+
+export class FunnelQueryDto extends DealFilterQueryDto {
+  @ApiPropertyOptional({
+    default: 30,
+    minimum: 1,
+    maximum: 3650,
+    description: 'days in one stage that make a deal stalled',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  stalledDays = 30;
+}
+
+export class LeadFunnelQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ description: 'only leads from this source', example: 'referral' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  source?: string;
+
+  @ApiPropertyOptional({ description: 'leads this user owns', pattern: ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  owner?: string;
+}
+
+export class WinRateQueryDto extends DealFilterQueryDto {
+  @ApiPropertyOptional({ enum: WIN_RATE_DIMENSIONS, default: 'rep' })
+  @IsOptional()
+  @IsIn(WIN_RATE_DIMENSIONS)
+  by: WinRateDimension = 'rep';
+
+  @ApiPropertyOptional({ enum: ['month', 'quarter'], default: 'month', description: 'for `by=period`' })
+  @IsOptional()
+  @IsIn(['month', 'quarter'])
+  periodUnit: 'month' | 'quarter' = 'month';
+}
+
+export class ActivityQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ enum: ['day', 'month', 'quarter'], default: 'month' })
+  @IsOptional()
+  @IsIn(['day', 'month', 'quarter'])
+  unit: 'day' | 'month' | 'quarter' = 'month';
+
+  @ApiPropertyOptional({ description: 'one rep', pattern: ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  rep?: string;
+
+  @ApiPropertyOptional({ description: "a team's reps" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  team?: string;
+}
+
+export class GateDecisionQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ description: 'one deal or contract stream', example: 'opportunity-7f3a' })
+  @IsOptional()
+  @Matches(/^(opportunity|contract)-[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
+  stream?: string;
+
+  @ApiPropertyOptional({
+    enum: ['opportunityApproval', 'solutionConsensus', 'quoteReview', 'deliveryHandover'],
+  })
+  @IsOptional()
+  @IsIn(['opportunityApproval', 'solutionConsensus', 'quoteReview', 'deliveryHandover'])
+  gate?: string;
+
+  @ApiPropertyOptional({ enum: ['open', 'passed', 'rejected', 'discarded'] })
+  @IsOptional()
+  @IsIn(['open', 'passed', 'rejected', 'discarded'])
+  outcome?: 'open' | 'passed' | 'rejected' | 'discarded';
+
+  @ApiPropertyOptional({ description: 'rounds this user voted in', pattern: ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  voter?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class ExportQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+}

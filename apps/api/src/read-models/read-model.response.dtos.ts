@@ -1,0 +1,390 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class MoneyView {
+  @ApiProperty({ example: 12_000_000, description: 'integer minor units' })
+  amountMinor!: number;
+  @ApiProperty({ example: 'EUR' })
+  currency!: string;
+}
+
+export class MomentDto {
+  @ApiProperty({ description: 'true for the live read model, false for a replay as of a past moment' })
+  live!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'the last log position the numbers include' })
+  position!: string | null;
+  @ApiProperty({ description: 'the as-of instant, or now for the live read model' })
+  instant!: string;
+}
+
+class TimeInStageDto {
+  @ApiProperty({ description: 'completed stays that ended in the period' })
+  stays!: number;
+  @ApiProperty({ nullable: true, type: Number })
+  medianDays!: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  p90Days!: number | null;
+}
+
+class StageRowDto {
+  @ApiProperty({ example: 'open.negotiation', description: 'the opportunity machine state' })
+  stage!: string;
+  @ApiProperty({ description: 'deals in the stage now (final stages: every deal that ended there)' })
+  deals!: number;
+  @ApiProperty({ type: [MoneyView], description: 'their amounts, per currency' })
+  amount!: MoneyView[];
+  @ApiProperty({ description: 'entries in the period' })
+  entered!: number;
+  @ApiProperty({ description: 'exits in the period' })
+  exited!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'share of the exits that moved forward' })
+  conversion!: number | null;
+  @ApiProperty({ type: TimeInStageDto })
+  timeInStage!: TimeInStageDto;
+  @ApiProperty({ description: 'deals in the stage longer than `stalledDays`' })
+  stalled!: number;
+}
+
+class MoveDto {
+  @ApiProperty()
+  from!: string;
+  @ApiProperty()
+  to!: string;
+  @ApiProperty()
+  count!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'count / exits from `from`' })
+  rate!: number | null;
+}
+
+class StalledDealDto {
+  @ApiProperty()
+  opportunityId!: string;
+  @ApiProperty()
+  stage!: string;
+  @ApiProperty({ description: 'in the stage since' })
+  since!: string;
+  @ApiProperty()
+  days!: number;
+  @ApiProperty()
+  owner!: string;
+  @ApiProperty({ type: MoneyView })
+  amount!: MoneyView;
+}
+
+class FunnelTotalsDto {
+  @ApiProperty()
+  open!: number;
+  @ApiProperty({ type: [MoneyView] })
+  amount!: MoneyView[];
+  @ApiProperty({ description: 'won in the period' })
+  won!: number;
+  @ApiProperty()
+  lost!: number;
+  @ApiProperty()
+  abandoned!: number;
+}
+
+export class FunnelDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty({ type: [StageRowDto] })
+  stages!: StageRowDto[];
+  @ApiProperty({ type: [MoveDto] })
+  moves!: MoveDto[];
+  @ApiProperty({ type: [StalledDealDto] })
+  stalled!: StalledDealDto[];
+  @ApiProperty({ type: FunnelTotalsDto })
+  totals!: FunnelTotalsDto;
+}
+
+class LeadFunnelRowDto {
+  @ApiProperty({ example: 'referral' })
+  source!: string;
+  @ApiProperty()
+  captured!: number;
+  @ApiProperty()
+  qualified!: number;
+  @ApiProperty()
+  converted!: number;
+  @ApiProperty()
+  disqualified!: number;
+  @ApiProperty()
+  open!: number;
+  @ApiProperty({ nullable: true, type: Number })
+  qualificationRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  conversionRate!: number | null;
+}
+
+export class LeadFunnelDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty({ type: [LeadFunnelRowDto] })
+  bySource!: LeadFunnelRowDto[];
+  @ApiProperty({ type: LeadFunnelRowDto })
+  total!: LeadFunnelRowDto;
+}
+
+class WinRateGroupDto {
+  @ApiProperty({ example: 'ann', description: 'the value of the dimension (`AR:ann` for roles)' })
+  key!: string;
+  @ApiProperty()
+  won!: number;
+  @ApiProperty()
+  lost!: number;
+  @ApiProperty({ description: 'counted apart: never as lost' })
+  abandoned!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'won / (won + lost)' })
+  winRate!: number | null;
+  @ApiProperty({ type: [MoneyView] })
+  wonAmount!: MoneyView[];
+  @ApiProperty({ type: [MoneyView] })
+  lostAmount!: MoneyView[];
+  @ApiProperty({ type: [MoneyView] })
+  abandonedAmount!: MoneyView[];
+}
+
+export class WinRatesDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty({ example: 'rep' })
+  by!: string;
+  @ApiProperty({ type: [WinRateGroupDto] })
+  groups!: WinRateGroupDto[];
+  @ApiProperty({ type: WinRateGroupDto })
+  total!: WinRateGroupDto;
+}
+
+class RankedDto {
+  @ApiProperty()
+  value!: string;
+  @ApiProperty()
+  count!: number;
+  @ApiProperty({ type: [MoneyView] })
+  amount!: MoneyView[];
+}
+
+class AbandonedDto {
+  @ApiProperty()
+  count!: number;
+  @ApiProperty({ type: [RankedDto] })
+  reasons!: RankedDto[];
+  @ApiProperty({ type: [RankedDto] })
+  stages!: RankedDto[];
+}
+
+export class LossesDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty()
+  lost!: number;
+  @ApiProperty({ type: [RankedDto] })
+  reasons!: RankedDto[];
+  @ApiProperty({ type: [RankedDto] })
+  competitors!: RankedDto[];
+  @ApiProperty({ type: [RankedDto] })
+  stages!: RankedDto[];
+  @ApiProperty({ type: AbandonedDto })
+  abandoned!: AbandonedDto;
+}
+
+class LeadCountsDto {
+  @ApiProperty()
+  captured!: number;
+  @ApiProperty()
+  received!: number;
+  @ApiProperty()
+  qualified!: number;
+  @ApiProperty()
+  converted!: number;
+  @ApiProperty()
+  disqualified!: number;
+}
+
+class OpportunityCountsDto {
+  @ApiProperty()
+  opened!: number;
+  @ApiProperty()
+  won!: number;
+  @ApiProperty()
+  lost!: number;
+}
+
+class ActivityRowDto {
+  @ApiProperty()
+  rep!: string;
+  @ApiProperty({ example: '2026-03' })
+  period!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { visit: 2, call: 5 } })
+  touches!: Record<string, number>;
+  @ApiProperty()
+  touchesTotal!: number;
+  @ApiProperty({ type: LeadCountsDto })
+  leads!: LeadCountsDto;
+  @ApiProperty({ nullable: true, type: Number, description: 'converted / (converted + disqualified)' })
+  conversionRate!: number | null;
+  @ApiProperty({ type: OpportunityCountsDto })
+  opportunities!: OpportunityCountsDto;
+}
+
+export class ActivityDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty({ type: [ActivityRowDto] })
+  rows!: ActivityRowDto[];
+}
+
+class GateVoteDto {
+  @ApiProperty({ enum: ['AR', 'SR', 'FR'] })
+  role!: string;
+  @ApiProperty()
+  voter!: string;
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  decision!: string;
+  @ApiProperty()
+  reason!: string;
+  @ApiProperty()
+  at!: string;
+}
+
+class GateRoundDto {
+  @ApiProperty()
+  streamId!: string;
+  @ApiProperty()
+  gate!: string;
+  @ApiProperty()
+  round!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the policy in force for the round',
+  })
+  policy!: Record<string, unknown>;
+  @ApiProperty()
+  requestedAt!: string;
+  @ApiProperty()
+  requestedBy!: string;
+  @ApiProperty({ type: [GateVoteDto] })
+  votes!: GateVoteDto[];
+  @ApiProperty({ enum: ['open', 'passed', 'rejected', 'discarded'] })
+  outcome!: string;
+  @ApiProperty({ nullable: true, type: String })
+  decidedAt!: string | null;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    nullable: true,
+  })
+  reasons!: unknown;
+  @ApiProperty()
+  position!: string;
+}
+
+export class GateDecisionsDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty({ type: [GateRoundDto] })
+  rounds!: GateRoundDto[];
+  @ApiProperty()
+  total!: number;
+}
+
+class TimelineEntryDto {
+  @ApiProperty()
+  revision!: number;
+  @ApiProperty()
+  position!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  type!: string;
+  @ApiProperty()
+  occurredAt!: string;
+  @ApiProperty()
+  recordedAt!: string;
+  @ApiProperty()
+  actor!: string;
+  @ApiProperty({ type: [String] })
+  actorRoles!: string[];
+  @ApiProperty({ nullable: true, type: String })
+  commandType!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  commandId!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  correlationId!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  causationId!: string | null;
+  @ApiProperty()
+  stateBefore!: string;
+  @ApiProperty({ description: 'the state the deal had after this event' })
+  stateAfter!: string;
+  @ApiProperty()
+  refused!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  data!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String })
+  previousHash!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  hash!: string | null;
+}
+
+export class AuditTimelineDto {
+  @ApiProperty({ type: MomentDto })
+  asOf!: MomentDto;
+  @ApiProperty({ example: 'opportunity-7f3a' })
+  streamId!: string;
+  @ApiProperty({ enum: ['lead', 'opportunity', 'contract', 'customer'] })
+  kind!: string;
+  @ApiProperty({ description: 'the state as of the moment asked for' })
+  state!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  context!: Record<string, unknown>;
+  @ApiProperty({ type: [TimelineEntryDto] })
+  entries!: TimelineEntryDto[];
+}
+
+class ChainBreakDto {
+  @ApiProperty()
+  revision!: number;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  position!: string;
+  @ApiProperty({ example: 'hash does not match the event content' })
+  reason!: string;
+}
+
+export class VerificationDto {
+  @ApiProperty()
+  streamId!: string;
+  @ApiProperty()
+  events!: number;
+  @ApiProperty({ description: 'true when every hash and link matches' })
+  ok!: boolean;
+  @ApiProperty({ type: ChainBreakDto, nullable: true, description: 'the first event that does not match' })
+  firstBreak!: ChainBreakDto | null;
+}
+
+export class ProjectionStatusDto {
+  @ApiProperty({ example: 'funnel' })
+  name!: string;
+  @ApiProperty()
+  version!: number;
+  @ApiProperty()
+  generation!: number;
+  @ApiProperty({ enum: ['building', 'serving'] })
+  status!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'checkpoint: last log position applied' })
+  position!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  head!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'positions behind the head of the log' })
+  lag!: number | null;
+  @ApiProperty()
+  caughtUp!: boolean;
+  @ApiProperty()
+  events!: number;
+  @ApiProperty({ description: 'events the machine refused while folding' })
+  errors!: number;
+  @ApiProperty({ nullable: true, type: String })
+  owner!: string | null;
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AsOfReadModels } from './as-of-read-models.service';
+import { AuditController } from './audit.controller';
+import { GetAuditTimelineHandler, VerifyStreamHandler } from './audit.query-handlers';
+import { ProjectionsController } from './projections.controller';
+import { ReadModelAccess } from './read-model.access';
+import {
+  GetActivityHandler,
+  GetFunnelHandler,
+  GetGateDecisionsHandler,
+  GetLeadFunnelHandler,
+  GetLossesHandler,
+  GetProjectionStatusHandler,
+  GetWinRatesHandler,
+} from './read-model.query-handlers';
+import { ReadModelsController } from './read-models.controller';
+import { ReadModels } from './read-models.service';
+
+const queryHandlers = [
+  GetFunnelHandler,
+  GetLeadFunnelHandler,
+  GetWinRatesHandler,
+  GetLossesHandler,
+  GetActivityHandler,
+  GetGateDecisionsHandler,
+  GetProjectionStatusHandler,
+  GetAuditTimelineHandler,
+  VerifyStreamHandler,
+];
+
+/** Projections of the log into read models, kept live, queried live or as of any moment. */
+@Module({
+  controllers: [ReadModelsController, AuditController, ProjectionsController],
+  providers: [ReadModels, AsOfReadModels, ReadModelAccess, ...queryHandlers],
+  exports: [ReadModels],
+})
+export class ReadModelsModule {}
