@@ -1,5 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
+import { audit } from './audit.command';
 import { customers } from './customers.command';
+import { projections } from './projections.command';
 import { serve } from './serve.command';
 import { users } from './users.command';
 
@@ -14,4 +16,4 @@ export type CliCommand = Readonly<{
   ) => Promise<number>;
 }>;
 
-export const commands: readonly CliCommand[] = [serve, users, customers];
+export const commands: readonly CliCommand[] = [serve, users, customers, projections, audit];
