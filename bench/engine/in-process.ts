@@ -14,6 +14,7 @@ const actor = { id: 'bench', roles: ['admin'], team: 'hq' };
 export async function inProcessCommands(
   commands: number,
   customers: number,
+  inFlight = 1,
 ): Promise<{ perSecond: number; events: StoredEvent[] }> {
   const { dataDir, usersFile } = benchData();
   const config = loadConfig({
@@ -39,19 +40,24 @@ export async function inProcessCommands(
   }
   const head = await store.headPosition();
   const started = process.hrtime.bigint();
-  for (let i = 0; i < commands; i++) {
-    const id = ids[i % ids.length]!;
-    await bus.execute(
-      new RecordCustomerTouchCommand(
-        `customer-${id}`,
-        {
-          type: 'RecordCustomerTouch',
-          data: { channel: 'call', note: `touch ${i}`, touchedAt: '2026-03-01T10:00:00.000Z' },
-        },
-        { commandId: `touch-${i}`, actor },
-      ),
-    );
-  }
+  // `inFlight` callers each send their next command as soon as the previous one is acknowledged.
+  let next = 0;
+  const caller = async (): Promise<void> => {
+    for (let i = next++; i < commands; i = next++) {
+      const id = ids[i % ids.length]!;
+      await bus.execute(
+        new RecordCustomerTouchCommand(
+          `customer-${id}`,
+          {
+            type: 'RecordCustomerTouch',
+            data: { channel: 'call', note: `touch ${i}`, touchedAt: '2026-03-01T10:00:00.000Z' },
+          },
+          { commandId: `touch-${i}`, actor },
+        ),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, caller));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const events: StoredEvent[] = [];
   for await (const event of store.readAll(head === null ? {} : { fromPosition: head })) events.push(event);
