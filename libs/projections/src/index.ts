@@ -29,3 +29,4 @@ export * from './testing/rng';
 export * from './testing/sales-team';
 export * from './testing/generate-history';
 export * from './testing/append-history';
+export * from './fold/replay-stepper';

@@ -1,8 +1,7 @@
 import { UpcasterRegistry } from '@ltc/domain';
 import type { Position, StoredEvent } from '@ltc/event-store';
 import type { AsOf } from '../as-of/as-of';
-import { kindFolders, streamKindOf, type StreamKind } from '../fold/stream-kinds';
-import type { AnyMachineSnapshot } from 'xstate';
+import { kindFolders, streamKindOf, type FoldState, type StreamKind } from '../fold/stream-kinds';
 import { upcastStored } from '../fold/upcast';
 
 /** One event of a deal's history, with who did it, why, and the state the deal was in after it. */
@@ -35,8 +34,8 @@ export type AuditTimeline = Readonly<{
   /** State and context after the last entry: the deal as of the moment asked for. */
   state: string;
   context: unknown;
-  /** The machine snapshot itself (for visibility rules that read it). */
-  snapshot: AnyMachineSnapshot;
+  /** The machine state itself (its context, for visibility rules that read it). */
+  snapshot: FoldState;
 }>;
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -89,7 +88,7 @@ export function auditTimeline(
     kind,
     entries,
     state: folder.stateName(state),
-    context: state.context as unknown,
+    context: state.context,
     snapshot: state,
   };
 }

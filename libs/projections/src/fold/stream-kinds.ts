@@ -9,6 +9,7 @@ import {
 } from '@ltc/workflow-opportunity';
 import { ReplayError } from '@ltc/workflow-kit';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { replayStepper, type ReplayState } from './replay-stepper';
 
 /** The stream categories the read models understand; a stream id is `<kind>-<id>`. */
 export const STREAM_KINDS = ['lead', 'opportunity', 'contract', 'customer'] as const;
@@ -22,12 +23,16 @@ export type KindTypes = {
   customer: { context: CustomerContext; event: CustomerEvent };
 };
 
-/** How a stream of one kind is folded: the workflow's own `evolve` and state names. */
+/** A stream's machine state as the projections carry it: its context, and whether the machine finished. */
+export type FoldState = Readonly<{ context: unknown; status: string }>;
+
+/** How a stream of one kind is folded: by its workflow's machine, and named by its state names. */
 export type KindFolder = Readonly<{
   kind: StreamKind;
-  initial: () => AnyMachineSnapshot;
-  step: (state: AnyMachineSnapshot, event: Event) => AnyMachineSnapshot | undefined;
-  stateName: (state: AnyMachineSnapshot) => string;
+  initial: () => FoldState;
+  /** The state after the event, or undefined when the machine refuses it. */
+  step: (state: FoldState, event: Event) => FoldState | undefined;
+  stateName: (state: FoldState) => string;
   /** Leaf state names in the order the machine defines them (the funnel's stage order). */
   stages: readonly string[];
 }>;
@@ -39,12 +44,28 @@ type FoldableWorkflow = Readonly<{
   stateName: (state: never) => string;
 }>;
 
-/** The workflow's own `evolve`; a refusal (the machine does not accept the event) is `undefined`. */
+/**
+ * The workflow's machine, stepped by its own definition (`replayStepper`, the same state logic without
+ * XState's per-event snapshot work), or by the workflow's `evolve` when the machine uses more than
+ * states, guards and `assign`. A refusal is `undefined`.
+ */
 function folder(kind: StreamKind, workflow: FoldableWorkflow): KindFolder {
-  const evolve = workflow.evolve as (state: AnyMachineSnapshot, event: Event) => AnyMachineSnapshot;
+  const stages = leafStates(workflow.machine);
+  const stepper = replayStepper(workflow.machine);
+  if (stepper !== undefined) {
+    return {
+      kind,
+      initial: () => stepper.fromSnapshot(workflow.initialState() as AnyMachineSnapshot),
+      step: (state, event) => stepper.step(state as ReplayState, event),
+      stateName: (state) => stepper.stateName(state as ReplayState),
+      stages,
+    };
+  }
+  const evolve = workflow.evolve as (state: FoldState, event: Event) => FoldState;
+  const stateName = workflow.stateName as (state: FoldState) => string;
   return {
     kind,
-    initial: () => workflow.initialState() as AnyMachineSnapshot,
+    initial: () => workflow.initialState() as FoldState,
     step: (state, event) => {
       try {
         return evolve(state, event);
@@ -53,8 +74,8 @@ function folder(kind: StreamKind, workflow: FoldableWorkflow): KindFolder {
         throw error;
       }
     },
-    stateName: workflow.stateName as (state: AnyMachineSnapshot) => string,
-    stages: leafStates(workflow.machine),
+    stateName,
+    stages,
   };
 }
 

@@ -1,11 +1,10 @@
 import type { Event, UpcasterRegistry } from '@ltc/domain';
 import type { EventStore, StoredEvent } from '@ltc/event-store';
-import type { AnyMachineSnapshot } from 'xstate';
 import type { Fold } from '../core/projected-event';
-import { kindFolders, type KindFolder, type StreamKind } from './stream-kinds';
+import { kindFolders, type FoldState, type KindFolder, type StreamKind } from './stream-kinds';
 import { upcastStored } from './upcast';
 
-type Entry = { revision: number; state: AnyMachineSnapshot };
+type Entry = { revision: number; state: FoldState };
 
 /**
  * The machine state of every open stream the run folds, by stream id and revision. It is a cache of a
@@ -66,8 +65,8 @@ export class StreamStates {
     return {
       before: folder.stateName(before),
       after: next === undefined ? folder.stateName(before) : folder.stateName(after),
-      previous: before.context as unknown,
-      context: after.context as unknown,
+      previous: before.context,
+      context: after.context,
       done,
       refused: next === undefined,
     };
@@ -88,7 +87,7 @@ export class StreamStates {
     this.remember(streamId, revision - 1, state, false);
   }
 
-  private remember(streamId: string, revision: number, state: AnyMachineSnapshot, done: boolean): void {
+  private remember(streamId: string, revision: number, state: FoldState, done: boolean): void {
     if (done) {
       this.entries.delete(streamId);
       return;

@@ -1,7 +1,6 @@
 import type { EventEnvelope } from '@ltc/domain';
 import { chainEnvelopes, eventIdFor } from '@ltc/engine';
-import { kindFolders, streamKindOf } from '../fold/stream-kinds';
-import type { AnyMachineSnapshot } from 'xstate';
+import { kindFolders, streamKindOf, type FoldState } from '../fold/stream-kinds';
 import { DAY, JourneyWorld, type Act, type Journey } from './journey-world';
 import { leadJourney } from './lead-journey';
 import { Rng } from './rng';
@@ -43,7 +42,7 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
   const meanGap = ((options.spanDays ?? 540) * DAY) / Math.max(1, options.events / EVENTS_PER_LEAD);
   const heap = new MinHeap();
   const streams = new Map<string, { revision: number; hash: string | null }>();
-  const states = new Map<string, AnyMachineSnapshot>();
+  const states = new Map<string, FoldState>();
   let nextArrival = start;
   let seq = 0;
   let emitted = 0;
@@ -95,11 +94,7 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
   }
 }
 
-function validate(
-  states: Map<string, AnyMachineSnapshot>,
-  streamId: string,
-  envelopes: readonly EventEnvelope[],
-) {
+function validate(states: Map<string, FoldState>, streamId: string, envelopes: readonly EventEnvelope[]) {
   const kind = streamKindOf(streamId)?.kind;
   if (kind === undefined) return;
   const folder = kindFolders()[kind];

@@ -36,7 +36,6 @@ export const gateDecisionsProjection: Projection<GateDecisionTables, Sql> = {
        stream_id TEXT NOT NULL, gate TEXT NOT NULL, round INTEGER NOT NULL, position TEXT NOT NULL,
        role TEXT NOT NULL, voter TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
        PRIMARY KEY (stream_id, gate, round, position)) WITHOUT ROWID`,
-    `CREATE INDEX ${t.votes}_voter ON ${t.votes} (voter)`,
   ],
   prepare: (db, t) => ({
     open: db.prepare(
