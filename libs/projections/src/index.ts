@@ -30,3 +30,4 @@ export * from './testing/sales-team';
 export * from './testing/generate-history';
 export * from './testing/append-history';
 export * from './fold/replay-stepper';
+export * from './read-models/shared/row-buffer';

@@ -41,7 +41,8 @@ export function parseAsOf(value: string | undefined): AsOf | undefined {
 type Cached = { key: string; view: Promise<AsOfView>; usedAt: number };
 
 /**
- * Read models as of a past moment, replayed into memory through the same projection code. The last few
+ * Read models as of a past moment, replayed into memory through the same projection code, from the newest
+ * snapshot of the live read model at or before that moment when the projection keeps them. The last few
  * replays are kept (keyed by moment and by the head of the log, so a new event never serves stale
  * numbers for "as of now"), since a dashboard asks several questions about the same moment.
  */
@@ -72,6 +73,7 @@ export class AsOfReadModels implements OnModuleDestroy {
         key,
         view: replayAsOf(this.readModels.events, [projection], asOf, {
           upcasters: this.readModels.upcasters,
+          snapshots: this.readModels.store,
         }),
         usedAt: 0,
       };

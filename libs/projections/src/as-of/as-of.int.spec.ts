@@ -1,4 +1,7 @@
-import { MemoryEventStore } from '@ltc/event-store';
+import { MemoryEventStore, SqliteEventStore } from '@ltc/event-store';
+import { dump } from '../../test/support/dump';
+import { tempDir } from '../../test/support/temp';
+import type { AnyProjection } from '../core/projection';
 import { openReadModel } from '../core/read-model-reader';
 import { ALL_PROJECTIONS } from '../read-models/all-projections';
 import { activityProjection } from '../read-models/activity/activity.projection';
@@ -88,5 +91,62 @@ describe('as of a past moment', () => {
     expect(byInstant.events).toBe(kinds);
     expect(included).toBeGreaterThan(kinds);
     byInstant.close();
+  });
+});
+
+describe('as of a past moment, from snapshots', () => {
+  jest.setTimeout(60_000);
+  const dir = tempDir('ltc-as-of-snapshots-');
+  afterAll(() => dir.remove());
+
+  it('starting from the newest snapshot before the moment gives the same rows as replaying from zero', async () => {
+    // Snapshots every 300 handled events, so a few thousand events leave several behind.
+    const funnel = { ...funnelProjection, snapshots: { every: 300, appendOnly: { moves: 'position' } } };
+    const winRate = { ...winRateProjection, snapshots: { every: 300, appendOnly: { closed: 'position' } } };
+    const projections = [funnel, winRate] as unknown as AnyProjection[];
+    const store = new SqliteEventStore({ file: dir.path('log.sqlite'), synchronous: 'NORMAL' });
+    const appends = [...generateHistory({ seed: 808, events: 3000 })];
+    for (const a of appends) {
+      await store.append(a.streamId, a.envelopes, a.revision === 0 ? 'noStream' : a.revision - 1);
+    }
+    const live = new ReadModelStore({ file: dir.path('read-models.sqlite') });
+    const runner = new ProjectionRunner({
+      store,
+      readModels: live,
+      projections,
+      commitEvery: 200,
+      batchSize: 100,
+    });
+    await runner.start();
+    await runner.catchUp();
+    await runner.stop();
+    const taken = live.db
+      .prepare('SELECT name, count(*) AS n FROM projection_snapshots GROUP BY name ORDER BY name')
+      .all();
+    expect(taken).toEqual([
+      { name: 'funnel', n: expect.any(Number) },
+      { name: 'win-rate', n: expect.any(Number) },
+    ]);
+    const at = (i: number) => appends[i]!.envelopes[0]!;
+    const moments: AsOf[] = [
+      { instant: String(at(500).metadata.occurredAt) },
+      { instant: String(at(1400).metadata.occurredAt) },
+      { position: (await store.headPosition())! },
+      { instant: '2099-01-01T00:00:00.000Z' },
+    ];
+    const replayed: [number, number][] = [];
+    for (const asOf of moments) {
+      const fromZero = await replayAsOf(store, projections, asOf);
+      const fromSnapshot = await replayAsOf(store, projections, asOf, { snapshots: live });
+      expect(dump(fromSnapshot.readModels, projections)).toEqual(dump(fromZero.readModels, projections));
+      expect(fromSnapshot.position).toBe(fromZero.position);
+      replayed.push([fromSnapshot.events, fromZero.events]);
+      fromZero.close();
+      fromSnapshot.close();
+    }
+    // Later moments start from a snapshot and replay only the rest of the log.
+    expect(replayed.slice(1).every(([fromSnapshot, fromZero]) => fromSnapshot < fromZero / 2)).toBe(true);
+    live.close();
+    await store.close();
   });
 });

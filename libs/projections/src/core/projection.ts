@@ -22,6 +22,13 @@ export interface Projection<T extends string = string, S = unknown> {
    * while the new version builds, their generation keeps answering queries.
    */
   readonly compatibleWith?: readonly number[];
+  /**
+   * Optional: keep snapshots of this projection's tables every `every` handled events, so a replay as of
+   * a later moment starts from the nearest one instead of position zero. Tables listed in `appendOnly`
+   * (rows inserted once, never changed, with the event's position in that column) are not copied: their
+   * rows up to the snapshot's position are the snapshot. Every other table is copied.
+   */
+  readonly snapshots?: Readonly<{ every: number; appendOnly: Readonly<Partial<Record<T, string>>> }>;
   /** Kinds of stream whose events reach `handle`. */
   readonly streams: readonly StreamKind[];
   /** Kinds whose machine state (`event.fold`) `handle` reads. */
@@ -31,6 +38,13 @@ export interface Projection<T extends string = string, S = unknown> {
   /** Prepares the statements `handle` uses, once per database and generation. */
   prepare(db: Database, t: TableNames<T>): S;
   handle(event: ProjectedEvent, tx: ProjectionTx<S>): void;
+  /**
+   * Optional: writes what `handle` buffered for this batch (many rows per statement), in the same
+   * transaction, after the batch's last event. Buffers never outlive a batch: `discard` drops them when
+   * the batch fails.
+   */
+  flush?(tx: ProjectionTx<S>): void;
+  discard?(tx: ProjectionTx<S>): void;
 }
 
 export type AnyProjection = Projection<string, unknown>;

@@ -53,9 +53,11 @@ function folder(kind: StreamKind, workflow: FoldableWorkflow): KindFolder {
   const stages = leafStates(workflow.machine);
   const stepper = replayStepper(workflow.machine);
   if (stepper !== undefined) {
+    // Computed once: a replay state is never mutated, and XState's initial transition is costly.
+    const initial = stepper.fromSnapshot(workflow.initialState() as AnyMachineSnapshot);
     return {
       kind,
-      initial: () => stepper.fromSnapshot(workflow.initialState() as AnyMachineSnapshot),
+      initial: () => initial,
       step: (state, event) => stepper.step(state as ReplayState, event),
       stateName: (state) => stepper.stateName(state as ReplayState),
       stages,
@@ -102,6 +104,14 @@ export function kindFolders(): Readonly<Record<StreamKind, KindFolder>> {
     customer: folder('customer', customerWorkflow),
   };
   return folders;
+}
+
+/** The kind of a stream id (`opportunity-7f3a` -> `opportunity`), without allocating; undefined if unknown. */
+export function kindOfStream(streamId: string): StreamKind | undefined {
+  for (const kind of STREAM_KINDS) {
+    if (streamId.startsWith(kind) && streamId.charCodeAt(kind.length) === 45) return kind;
+  }
+  return undefined;
 }
 
 /** The kind and entity id of a stream id, or undefined for streams the read models do not know. */

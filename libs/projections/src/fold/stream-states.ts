@@ -32,11 +32,13 @@ export class StreamStates {
   }
 
   /** Brings every stream of the batch to the revision before its first event here. */
-  async prepare(batch: readonly Readonly<{ stored: StoredEvent; kind: StreamKind }>[]): Promise<void> {
+  async prepare(batch: readonly StoredEvent[], kinds: readonly (StreamKind | undefined)[]): Promise<void> {
     const missing = new Map<string, { kind: StreamKind; revision: number }>();
     const seen = new Set<string>();
-    for (const { stored, kind } of batch) {
-      if (seen.has(stored.streamId) || !this.folds(kind)) continue;
+    for (let i = 0; i < batch.length; i++) {
+      const stored = batch[i] as StoredEvent;
+      const kind = kinds[i];
+      if (kind === undefined || seen.has(stored.streamId) || !this.folds(kind)) continue;
       seen.add(stored.streamId);
       const entry = this.entries.get(stored.streamId);
       const expected = stored.revision - 1;

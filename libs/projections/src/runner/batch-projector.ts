@@ -1,10 +1,10 @@
 import { UpcasterRegistry } from '@ltc/domain';
 import type { EventStore, Position, StoredEvent } from '@ltc/event-store';
-import type { Transaction } from 'better-sqlite3';
 import type { ProjectedEvent } from '../core/projected-event';
 import { tableNames, type AnyProjection, type ProjectionTx } from '../core/projection';
 import { StreamStates } from '../fold/stream-states';
-import { streamKindOf, type StreamKind } from '../fold/stream-kinds';
+import { kindOfStream, type StreamKind } from '../fold/stream-kinds';
+import { isoStamp } from '../core/stamp';
 import { upcastStored } from '../fold/upcast';
 import type { Generations } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
@@ -20,7 +20,8 @@ export type Target = Readonly<{
 
 /** A batch ready to apply: every stored event's position, and the projected event when its kind is known. */
 export type ProjectedBatch = Readonly<{
-  entries: readonly Readonly<{ position: Position; event: ProjectedEvent | null }>[];
+  positions: readonly Position[];
+  events: readonly (ProjectedEvent | null)[];
 }>;
 
 export type Applied = Readonly<{ target: Target; events: number; position: Position | null }>;
@@ -32,7 +33,6 @@ export type Applied = Readonly<{ target: Target; events: number; position: Posit
  */
 export class BatchProjector {
   readonly states: StreamStates;
-  private readonly applyInTx: Transaction<(batch: ProjectedBatch, targets: readonly Target[]) => Applied[]>;
 
   constructor(
     store: EventStore,
@@ -49,7 +49,6 @@ export class BatchProjector {
       upcasters,
       projections.flatMap((p) => p.folds),
     );
-    this.applyInTx = readModels.db.transaction((batch, targets) => this.applyNow(batch, targets));
   }
 
   private readonly upcasters: UpcasterRegistry;
@@ -66,67 +65,101 @@ export class BatchProjector {
   }
 
   async project(stored: readonly StoredEvent[]): Promise<ProjectedBatch> {
-    const known: { stored: StoredEvent; kind: StreamKind; id: string }[] = [];
-    for (const event of stored) {
-      const kind = streamKindOf(event.streamId);
-      if (kind !== undefined) known.push({ stored: event, ...kind });
-    }
-    await this.states.prepare(known);
-    let next = 0;
-    const entries = stored.map((event) => {
-      const match = known[next];
-      if (match === undefined || match.stored !== event) return { position: event.position, event: null };
-      next++;
-      return { position: event.position, event: this.toProjected(match.stored, match.kind, match.id) };
+    const kinds = stored.map((event) => kindOfStream(event.streamId));
+    await this.states.prepare(stored, kinds);
+    const events = stored.map((event, i) => {
+      const kind = kinds[i];
+      return kind === undefined ? null : this.toProjected(event, kind);
     });
-    return { entries };
+    return { positions: stored.map((event) => event.position), events };
   }
 
+  /**
+   * Applies a batch inside the open write transaction (`BEGIN IMMEDIATE` if none is open). Rows and
+   * checkpoints become durable together at `commit()`; several batches may share one commit while
+   * catching up. A failure rolls the whole open transaction back: the checkpoints say where to resume.
+   */
   apply(batch: ProjectedBatch, targets: readonly Target[]): Applied[] {
-    if (batch.entries.length === 0 || targets.length === 0) return [];
-    return this.applyInTx.immediate(batch, targets);
+    if (batch.positions.length === 0 || targets.length === 0) return [];
+    const db = this.readModels.db;
+    if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+    try {
+      return this.applyNow(batch, targets);
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
   }
 
-  private toProjected(stored: StoredEvent, kind: StreamKind, entityId: string): ProjectedEvent {
-    const event = upcastStored(this.upcasters, stored);
-    const occurredAt = stored.metadata.occurredAt;
+  /** True when applied rows wait for a commit. */
+  get pending(): boolean {
+    return this.readModels.open && this.readModels.db.inTransaction;
+  }
+
+  commit(): void {
+    if (this.pending) this.readModels.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.pending) this.readModels.db.exec('ROLLBACK');
+  }
+
+  private toProjected(stored: StoredEvent, kind: StreamKind): ProjectedEvent {
+    const { metadata } = stored;
+    const version = Number(metadata.schemaVersion ?? 1);
+    // Most types have no upcaster: skip building an event only to get it back unchanged.
+    const event =
+      this.upcasters.currentVersion(stored.type) > version ? upcastStored(this.upcasters, stored) : stored;
+    const occurredAt = metadata.occurredAt;
     return {
       type: event.type,
       data: event.data,
       id: stored.id,
       streamId: stored.streamId,
       kind,
-      entityId,
+      entityId: stored.streamId.slice(kind.length + 1),
       revision: stored.revision,
       position: stored.position,
       recordedAt: stored.recordedAt,
-      occurredAt: typeof occurredAt === 'string' ? occurredAt : stored.recordedAt,
-      metadata: stored.metadata,
+      occurredAt: isoStamp(typeof occurredAt === 'string' ? occurredAt : stored.recordedAt),
+      metadata,
       fold: this.states.folds(kind) ? this.states.fold(kind, stored.streamId, stored.revision, event) : null,
     } as ProjectedEvent;
   }
 
   private applyNow(batch: ProjectedBatch, targets: readonly Target[]): Applied[] {
     const now = this.clock().toISOString();
+    const { positions, events } = batch;
+    const n = positions.length;
+    const last = positions[n - 1] ?? null;
     return targets.map((target) => {
       const { name } = target.projection;
       const row = this.generations.get(name, target.generation);
       if (row === undefined) return { target, events: 0, position: null };
       const from = row.position;
-      let events = 0;
+      let start = 0;
+      if (from !== null) while (start < n && (positions[start] as Position) <= from) start++;
+      if (start === n || last === null) return { target, events: 0, position: from };
+      let handled = 0;
       let errors = 0;
-      let last: Position | null = null;
-      for (const { position, event } of batch.entries) {
-        if (from !== null && position <= from) continue;
-        last = position;
-        if (event === null || !target.streams.has(event.kind)) continue;
-        target.projection.handle(event, target.tx);
-        events++;
-        if (event.fold?.refused === true && target.folds.has(event.kind)) errors++;
+      let latest: string | null = null;
+      const { projection, tx } = target;
+      try {
+        for (let i = start; i < n; i++) {
+          const event = events[i];
+          if (event === null || event === undefined || !target.streams.has(event.kind)) continue;
+          projection.handle(event, tx);
+          handled++;
+          if (latest === null || event.occurredAt > latest) latest = event.occurredAt;
+          if (event.fold?.refused === true && target.folds.has(event.kind)) errors++;
+        }
+        projection.flush?.(tx);
+      } catch (error) {
+        projection.discard?.(tx);
+        throw error;
       }
-      if (last !== null)
-        this.generations.checkpoint(name, target.generation, last, events, errors, this.owner, now);
-      return { target, events, position: last ?? from };
+      this.generations.checkpoint(name, target.generation, last, handled, errors, this.owner, now, latest);
+      return { target, events: handled, position: last };
     });
   }
 }

@@ -4,6 +4,7 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { AnyProjection } from '../core/projection';
 import { Generations, type Generation } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
+import { maybeSnapshot } from '../store/snapshots';
 import { BatchProjector, type Target } from './batch-projector';
 import { positionsBehind } from './lag';
 import type { ProjectionStatus, ProjectionUpdate } from './projection-status';
@@ -19,8 +20,14 @@ export type ProjectionRunnerOptions = Readonly<{
   upcasters?: UpcasterRegistry;
   /** Names the lease holder in the registry: `api`, `cli`... */
   label?: string;
-  /** Events per transaction while catching up; live events are applied as they come. */
+  /** Events projected and applied together (one subscription page, by default). */
   batchSize?: number;
+  /**
+   * While catching up, batches share one transaction until this many events (or `commitAfterMs`) have
+   * been applied: fewer commits rewrite fewer pages. Live events are committed as they come.
+   */
+  commitEvery?: number;
+  commitAfterMs?: number;
   /** A building generation whose owner has not written for this long may be taken over. */
   leaseMs?: number;
   /** How often an idle runner renews leases and looks for generations promoted by another process. */
@@ -56,6 +63,12 @@ export class ProjectionRunner {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
+  private uncommitted = 0;
+  private readonly unpublished = new Map<
+    string,
+    { target: Target; events: number; position: Position | null }
+  >();
+  private commitTimer: NodeJS.Timeout | undefined;
   private waiters: { head: Position | null; resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly finished: Promise<void>;
   private finish: () => void = () => undefined;
@@ -64,7 +77,7 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger ?? silent;
-    this.batchSize = options.batchSize ?? 2000;
+    this.batchSize = options.batchSize ?? 1000;
     this.owner = leaseOwner(options.label ?? 'runner');
     this.generations = new Generations(options.readModels.db);
     this.projector = new BatchProjector(
@@ -107,7 +120,10 @@ export class ProjectionRunner {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     while (this.draining) await new Promise((resolve) => setImmediate(resolve));
-    if (this.options.readModels.open) this.generations.release(this.owner);
+    if (this.options.readModels.open) {
+      this.commit();
+      this.generations.release(this.owner);
+    }
     this.updatesSubject.complete();
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('projection runner stopped'));
   }
@@ -241,7 +257,7 @@ export class ProjectionRunner {
         const batch = this.queue.splice(0, this.batchSize);
         const projected = await this.projector.project(batch);
         if (this.stopped) return;
-        this.publish(this.projector.apply(projected, this.targets));
+        this.applied(this.projector.apply(projected, this.targets), batch.length);
         this.failure = undefined;
       }
       if (this.paused && this.queue.length === 0 && !this.stopped) {
@@ -256,7 +272,62 @@ export class ProjectionRunner {
     }
   }
 
-  private publish(applied: ReturnType<BatchProjector['apply']>): void {
+  /** Counts what the open transaction holds; commits live batches at once, catch-up ones in groups. */
+  private applied(applied: ReturnType<BatchProjector['apply']>, events: number): void {
+    for (const entry of applied) {
+      const key = `${entry.target.projection.name}#${entry.target.generation}`;
+      const seen = this.unpublished.get(key);
+      this.unpublished.set(key, {
+        target: entry.target,
+        events: (seen?.events ?? 0) + entry.events,
+        position: entry.position ?? seen?.position ?? null,
+      });
+    }
+    this.uncommitted += events;
+    if (
+      this.subscriptionCaughtUp ||
+      this.paused ||
+      this.uncommitted >= (this.options.commitEvery ?? 20_000)
+    ) {
+      this.commit();
+    } else {
+      this.commitTimer ??= setTimeout(() => this.commit(), this.options.commitAfterMs ?? 250);
+    }
+  }
+
+  private commit(): void {
+    if (this.commitTimer !== undefined) clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    try {
+      this.projector.commit();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.uncommitted = 0;
+    const applied = [...this.unpublished.values()];
+    this.unpublished.clear();
+    this.publish(applied);
+    this.snapshot(applied.map((a) => a.target));
+  }
+
+  /** Snapshots for as-of replays, taken between commits so they hold exactly a checkpoint's rows. */
+  private snapshot(targets: readonly Target[]): void {
+    for (const target of targets) {
+      if (target.projection.snapshots === undefined) continue;
+      const row = this.generations.get(target.projection.name, target.generation);
+      if (row === undefined) continue;
+      try {
+        maybeSnapshot(this.options.readModels.db, target.projection, row, this.clock().toISOString());
+      } catch (error) {
+        this.logger.error(
+          `snapshot of ${row.name}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  private publish(applied: readonly { target: Target; events: number; position: Position | null }[]): void {
     const at = this.clock().toISOString();
     for (const { target, events, position } of applied) {
       if (events === 0) continue;
@@ -277,6 +348,7 @@ export class ProjectionRunner {
 
   /** Promotes generations that reached the head, and wakes whoever waits for the runner to catch up. */
   private async afterCaughtUp(): Promise<void> {
+    this.commit();
     const head = await this.options.store.headPosition();
     for (const target of this.targets) {
       const row = this.generations.get(target.projection.name, target.generation);
@@ -338,6 +410,11 @@ export class ProjectionRunner {
 
   private fail(error: unknown): void {
     this.failure = error instanceof Error ? error : new Error(String(error));
+    if (this.commitTimer !== undefined) clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    this.uncommitted = 0;
+    this.unpublished.clear();
+    if (this.options.readModels.open) this.projector.rollback();
     this.logger.error(`projection runner: ${this.failure.message}; retrying from the checkpoints`);
     this.subscription?.unsubscribe();
     this.subscription = undefined;

@@ -13,7 +13,8 @@ const CHILD = join(__dirname, '../../test/support/projector-child.cjs');
 
 /** Runs the projector in a child; SIGKILLs it after `batches` committed batches (or lets it finish). */
 function runChild(logFile: string, readModelsFile: string, batches?: number) {
-  const child = spawn(process.execPath, [CHILD, logFile, readModelsFile, '97'], { stdio: 'pipe' });
+  // Batches of 97 events, committed by three or more at a time: a kill lands inside a group.
+  const child = spawn(process.execPath, [CHILD, logFile, readModelsFile, '97', '250'], { stdio: 'pipe' });
   let out = '';
   let err = '';
   let seen = 0;
@@ -37,11 +38,11 @@ describe('exactly once across crashes', () => {
     const logFile = dir.path('log.sqlite');
     const readModelsFile = dir.path('read-models.sqlite');
     const store = new SqliteEventStore({ file: logFile, synchronous: 'NORMAL' });
-    await appendHistory(store, { seed: 77, events: 4000 });
+    await appendHistory(store, { seed: 77, events: 8000 });
     await store.close();
 
     const checkpoints: string[] = [];
-    for (const batches of [7, 23, 41, 60]) {
+    for (const batches of [5, 13, 21, 29]) {
       const run = await runChild(logFile, readModelsFile, batches);
       expect({ signal: run.signal, err: run.err }).toEqual({ signal: 'SIGKILL', err: '' });
       const readModels = new ReadModelStore({ file: readModelsFile });

@@ -17,6 +17,8 @@ export type Generation = Readonly<{
   heartbeatAt: string | null;
   createdAt: string;
   servingSince: string | null;
+  /** The latest `occurredAt` among the events in this generation's rows. */
+  maxOccurredAt: string | null;
 }>;
 
 type Row = {
@@ -31,6 +33,7 @@ type Row = {
   heartbeat_at: string | null;
   created_at: string;
   serving_since: string | null;
+  max_occurred_at: string | null;
 };
 
 const toGeneration = (row: Row): Generation => ({
@@ -45,6 +48,7 @@ const toGeneration = (row: Row): Generation => ({
   heartbeatAt: row.heartbeat_at,
   createdAt: row.created_at,
   servingSince: row.serving_since,
+  maxOccurredAt: row.max_occurred_at,
 });
 
 /** The registry of generations: create, lease, checkpoint, promote, drop. */
@@ -55,7 +59,10 @@ export class Generations {
     serving: Statement<[string], Row>;
     next: Statement<[string], number>;
     insert: Statement<[string, number, number, string, string, string]>;
-    checkpoint: Statement<[string, number, number, string, string, string, number]>;
+    checkpoint: Statement<
+      [string, number, number, string, string, string | null, string | null, string, number]
+    >;
+    dropSnapshots: Statement<[string, number]>;
     lease: Statement<[string, string, string, number]>;
     remove: Statement<[string, number]>;
     release: Statement<[string]>;
@@ -79,8 +86,11 @@ export class Generations {
       ),
       checkpoint: db.prepare(
         `UPDATE projection_generations SET position = ?, events = events + ?, errors = errors + ?,
-           owner = ?, heartbeat_at = ? WHERE name = ? AND generation = ?`,
+           owner = ?, heartbeat_at = ?,
+           max_occurred_at = CASE WHEN max_occurred_at IS NULL OR ? > max_occurred_at THEN ? ELSE max_occurred_at END
+         WHERE name = ? AND generation = ?`,
       ),
+      dropSnapshots: db.prepare('DELETE FROM projection_snapshots WHERE name = ? AND generation = ?'),
       lease: db.prepare(
         'UPDATE projection_generations SET owner = ?, heartbeat_at = ? WHERE name = ? AND generation = ?',
       ),
@@ -169,8 +179,19 @@ export class Generations {
     errors: number,
     owner: string,
     now: string,
+    maxOccurredAt: string | null = null,
   ): void {
-    this.sql.checkpoint.run(position, events, errors, owner, now, name, generation);
+    this.sql.checkpoint.run(
+      position,
+      events,
+      errors,
+      owner,
+      now,
+      maxOccurredAt,
+      maxOccurredAt,
+      name,
+      generation,
+    );
   }
 
   /** The generation serves from now on; the one it replaces is dropped in the same transaction. */
@@ -201,6 +222,7 @@ export class Generations {
 
   private discardNow(row: Row): void {
     this.dropTables(row.name, row.generation);
+    this.sql.dropSnapshots.run(row.name, row.generation);
     this.sql.remove.run(row.name, row.generation);
   }
 

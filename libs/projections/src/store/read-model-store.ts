@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { REGISTRY_SCHEMA } from './registry-schema';
+import { REGISTRY_COLUMNS, REGISTRY_SCHEMA } from './registry-schema';
 
 export type ReadModelStoreOptions = Readonly<{
   /** Path of the read-model database, or `:memory:` for an as-of replay. */
@@ -27,6 +27,13 @@ export class ReadModelStore {
     // Rebuilds insert into B-trees in key order rarely: a larger page cache saves most of their reads.
     this.db.pragma('cache_size = -65536');
     this.db.exec(REGISTRY_SCHEMA);
+    for (const { table, column, type } of REGISTRY_COLUMNS) {
+      const columns = this.db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all();
+      if (!columns.some((c) => c.name === column))
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
   }
 
   get open(): boolean {

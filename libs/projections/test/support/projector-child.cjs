@@ -1,10 +1,10 @@
-// Runs the projection runner over a SQLite log until it has caught up, printing each committed batch;
-// the exactly-once test SIGKILLs it in the middle of its work.
+// Runs the projection runner over a SQLite log until it has caught up, printing each commit; the
+// exactly-once test SIGKILLs it in the middle of its work (a commit groups several batches).
 require('./register-ts.cjs');
 const { SqliteEventStore } = require('@ltc/event-store');
 const { ALL_PROJECTIONS, ProjectionRunner, ReadModelStore } = require('../../src');
 
-const [logFile, readModelsFile, batchSize] = process.argv.slice(2);
+const [logFile, readModelsFile, batchSize, commitEvery] = process.argv.slice(2);
 const store = new SqliteEventStore({ file: logFile });
 const readModels = new ReadModelStore({ file: readModelsFile });
 const runner = new ProjectionRunner({
@@ -12,6 +12,7 @@ const runner = new ProjectionRunner({
   readModels,
   projections: ALL_PROJECTIONS,
   batchSize: Number(batchSize),
+  commitEvery: Number(commitEvery),
   label: 'child',
 });
 runner.updates.subscribe((update) => {

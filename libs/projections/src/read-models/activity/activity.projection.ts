@@ -1,10 +1,13 @@
-import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
 import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+import { RowBuffer } from '../shared/row-buffer';
 
 export type ActivityTables = 'counts';
 
-type Sql = Readonly<{ count: Statement<[string, string, string]> }>;
+type Sql = Readonly<{
+  batch: Map<string, [rep: string, day: string, measure: string, n: number]>;
+  counts: RowBuffer;
+}>;
 
 /**
  * Process measures per rep and day: touches by channel (on the day the touch happened), leads captured,
@@ -22,15 +25,33 @@ export const activityProjection: Projection<ActivityTables, Sql> = {
        PRIMARY KEY (rep, day, measure)) WITHOUT ROWID`,
   ],
   prepare: (db, t) => ({
-    count: db.prepare(
-      `INSERT INTO ${t.counts} (rep, day, measure, n) VALUES (?, ?, ?, 1)
-       ON CONFLICT (rep, day, measure) DO UPDATE SET n = n + 1`,
+    batch: new Map(),
+    counts: new RowBuffer(
+      db,
+      t.counts,
+      ['rep', 'day', 'measure', 'n'],
+      'ON CONFLICT (rep, day, measure) DO UPDATE SET n = n + excluded.n',
     ),
   }),
+  // Counted in memory over the batch, then added to the stored counts in one upsert per key.
   handle: (event, { sql }) => {
     for (const [rep, at, measure] of measuresOf(event)) {
-      if (rep !== null && rep !== '') sql.count.run(rep, at.slice(0, 10), measure);
+      if (rep === null || rep === '') continue;
+      const day = at.slice(0, 10);
+      const key = `${rep}\u0000${day}\u0000${measure}`;
+      const seen = sql.batch.get(key);
+      if (seen === undefined) sql.batch.set(key, [rep, day, measure, 1]);
+      else seen[3]++;
     }
+  },
+  flush: ({ sql }) => {
+    for (const row of sql.batch.values()) sql.counts.add(...row);
+    sql.batch.clear();
+    sql.counts.flush();
+  },
+  discard: ({ sql }) => {
+    sql.batch.clear();
+    sql.counts.discard();
   },
 };
 

@@ -1,13 +1,14 @@
 import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
 import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+import { RowBuffer } from '../shared/row-buffer';
 
 export type FunnelTables = 'deals' | 'moves' | 'leads';
 
 type Sql = Readonly<{
   openDeal: Statement<unknown[]>;
-  stageSince: Statement<[string], string>;
-  move: Statement<unknown[]>;
+  moves: RowBuffer;
+  moveDeal: Statement<unknown[]>;
   updateDeal: Statement<unknown[]>;
   captureLead: Statement<unknown[]>;
   updateLead: Statement<unknown[]>;
@@ -27,6 +28,7 @@ export const funnelProjection: Projection<FunnelTables, Sql> = {
   name: 'funnel',
   version: 1,
   tables: ['deals', 'moves', 'leads'],
+  snapshots: { every: 100_000, appendOnly: { moves: 'position' } },
   streams: ['opportunity', 'lead'],
   folds: ['opportunity', 'lead'],
   schema: (t) => [
@@ -36,34 +38,31 @@ export const funnelProjection: Projection<FunnelTables, Sql> = {
        segment TEXT NOT NULL, customer_type TEXT NOT NULL,
        currency TEXT NOT NULL, amount_minor INTEGER NOT NULL,
        stage TEXT NOT NULL, stage_since TEXT NOT NULL,
-       opened_at TEXT NOT NULL, closed_at TEXT, outcome TEXT, position TEXT NOT NULL)`,
+       opened_at TEXT NOT NULL, closed_at TEXT, outcome TEXT, position TEXT NOT NULL) WITHOUT ROWID`,
+    // Appended in log order; the time spent in a stage is the gap to the deal's previous move (queries).
     `CREATE TABLE ${t.moves} (
        opportunity_id TEXT NOT NULL, position TEXT NOT NULL,
-       from_stage TEXT, to_stage TEXT NOT NULL, at TEXT NOT NULL,
-       ms_in_from INTEGER,
-       PRIMARY KEY (opportunity_id, position)) WITHOUT ROWID`,
+       from_stage TEXT, to_stage TEXT NOT NULL, at TEXT NOT NULL)`,
     `CREATE INDEX ${t.moves}_at ON ${t.moves} (at)`,
     `CREATE TABLE ${t.leads} (
        lead_id TEXT PRIMARY KEY, customer_id TEXT, source TEXT NOT NULL,
        owner TEXT, captured_by TEXT, state TEXT NOT NULL, captured_at TEXT NOT NULL,
        qualified_at TEXT, converted_at TEXT, disqualified_at TEXT, opportunity_id TEXT,
-       currency TEXT, estimated_minor INTEGER)`,
+       currency TEXT, estimated_minor INTEGER) WITHOUT ROWID`,
   ],
   prepare: (db, t) => ({
     openDeal: db.prepare(
       `INSERT INTO ${t.deals} (opportunity_id, customer_id, lead_id, owner, segment, customer_type, currency,
          amount_minor, stage, stage_since, opened_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    stageSince: db
-      .prepare<[string], string>(`SELECT stage_since FROM ${t.deals} WHERE opportunity_id = ?`)
-      .pluck(),
-    move: db.prepare(
-      `INSERT INTO ${t.moves} (opportunity_id, position, from_stage, to_stage, at, ms_in_from)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    updateDeal: db.prepare(
+    moves: new RowBuffer(db, t.moves, ['opportunity_id', 'position', 'from_stage', 'to_stage', 'at']),
+    moveDeal: db.prepare(
       `UPDATE ${t.deals} SET stage = ?, stage_since = ?, currency = ?, amount_minor = ?, ar = ?, sr = ?, fr = ?,
          closed_at = ?, outcome = ?, position = ? WHERE opportunity_id = ?`,
+    ),
+    updateDeal: db.prepare(
+      `UPDATE ${t.deals} SET currency = ?, amount_minor = ?, ar = ?, sr = ?, fr = ?, position = ?
+       WHERE opportunity_id = ?`,
     ),
     captureLead: db.prepare(
       `INSERT INTO ${t.leads} (lead_id, customer_id, source, owner, captured_by, state, captured_at, currency,
@@ -80,6 +79,8 @@ export const funnelProjection: Projection<FunnelTables, Sql> = {
     if (event.kind === 'opportunity') handleOpportunity(event, sql);
     else if (event.kind === 'lead') handleLead(event, sql);
   },
+  flush: ({ sql }) => sql.moves.flush(),
+  discard: ({ sql }) => sql.moves.discard(),
 };
 
 function handleOpportunity(event: OpportunityEvent, sql: Sql): void {
@@ -102,34 +103,34 @@ function handleOpportunity(event: OpportunityEvent, sql: Sql): void {
       at,
       event.position,
     );
-    sql.move.run(event.entityId, event.position, null, fold.after, at, null);
+    sql.moves.add(event.entityId, event.position, null, fold.after, at);
     return;
   }
   const { context, previous } = fold;
-  const moved = fold.after !== fold.before;
-  if (!moved && context.amount === previous.amount && context.triangle === previous.triangle) return;
-  let since = sql.stageSince.get(event.entityId);
-  if (since === undefined) return;
-  if (moved) {
-    sql.move.run(
-      event.entityId,
+  const { amount, triangle } = context;
+  if (fold.after === fold.before) {
+    if (amount === previous.amount && triangle === previous.triangle) return;
+    sql.updateDeal.run(
+      amount.currency,
+      amount.amountMinor,
+      triangle?.AR ?? null,
+      triangle?.SR ?? null,
+      triangle?.FR ?? null,
       event.position,
-      fold.before,
-      fold.after,
-      at,
-      Date.parse(at) - Date.parse(since),
+      event.entityId,
     );
-    since = at;
+    return;
   }
+  sql.moves.add(event.entityId, event.position, fold.before, fold.after, at);
   const closed = FINAL.has(fold.after);
-  sql.updateDeal.run(
+  sql.moveDeal.run(
     fold.after,
-    since,
-    context.amount.currency,
-    context.amount.amountMinor,
-    context.triangle?.AR ?? null,
-    context.triangle?.SR ?? null,
-    context.triangle?.FR ?? null,
+    at,
+    amount.currency,
+    amount.amountMinor,
+    triangle?.AR ?? null,
+    triangle?.SR ?? null,
+    triangle?.FR ?? null,
     closed ? at : null,
     closed ? fold.after : null,
     event.position,

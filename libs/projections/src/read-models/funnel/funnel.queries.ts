@@ -77,9 +77,14 @@ export function funnelReport(model: OpenReadModel<FunnelTables>, query: FunnelQu
     )
     .all(...where.params);
   const inPeriod = periodWhere('m.at', query.period);
+  // The time spent in `from` is the gap since the deal's previous move (the one that entered it).
   const moves = db
-    .prepare<unknown[], { from_stage: string | null; to_stage: string; ms_in_from: number | null }>(
-      `SELECT m.from_stage, m.to_stage, m.ms_in_from FROM ${t.moves} m JOIN ${t.deals} d USING (opportunity_id)
+    .prepare<unknown[], { from_stage: string | null; to_stage: string; at: string; entered: string | null }>(
+      `SELECT m.from_stage, m.to_stage, m.at, m.entered FROM (
+         SELECT opportunity_id, from_stage, to_stage, at,
+           lag(at) OVER (PARTITION BY opportunity_id ORDER BY position) AS entered
+         FROM ${t.moves}) m
+       JOIN ${t.deals} d USING (opportunity_id)
        WHERE ${inPeriod.sql} AND ${where.sql}`,
     )
     .all(...inPeriod.params, ...where.params);
@@ -132,7 +137,7 @@ export function funnelReport(model: OpenReadModel<FunnelTables>, query: FunnelQu
     const from = byStage.get(move.from_stage);
     if (from === undefined) continue;
     from.exited++;
-    if (move.ms_in_from !== null) from.stays.push(move.ms_in_from);
+    if (move.entered !== null) from.stays.push(Date.parse(move.at) - Date.parse(move.entered));
     const forward =
       !['lost', 'abandoned'].includes(move.to_stage) &&
       (order.get(move.to_stage) ?? -1) > (order.get(move.from_stage) ?? Infinity);

@@ -1,12 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
 import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+import { RowBuffer } from '../shared/row-buffer';
 
 export type GateDecisionTables = 'rounds' | 'votes';
 
 type Sql = Readonly<{
   open: Statement<unknown[]>;
-  vote: Statement<unknown[]>;
+  votes: RowBuffer;
   decide: Statement<unknown[]>;
   discard: Statement<unknown[]>;
 }>;
@@ -29,23 +30,29 @@ export const gateDecisionsProjection: Projection<GateDecisionTables, Sql> = {
        policy TEXT NOT NULL, requested_at TEXT NOT NULL, requested_by TEXT NOT NULL, position TEXT NOT NULL,
        outcome TEXT NOT NULL, decided_at TEXT, reasons TEXT,
        owner TEXT, ar TEXT, sr TEXT, fr TEXT,
-       PRIMARY KEY (stream_id, gate, round))`,
+       PRIMARY KEY (stream_id, gate, round)) WITHOUT ROWID`,
     `CREATE INDEX ${t.rounds}_requested_at ON ${t.rounds} (requested_at)`,
-    // One row per vote, written once: a vote never rewrites its round.
+    // One row per vote, appended in log order: a vote never rewrites its round.
     `CREATE TABLE ${t.votes} (
        stream_id TEXT NOT NULL, gate TEXT NOT NULL, round INTEGER NOT NULL, position TEXT NOT NULL,
-       role TEXT NOT NULL, voter TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
-       PRIMARY KEY (stream_id, gate, round, position)) WITHOUT ROWID`,
+       role TEXT NOT NULL, voter TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)`,
   ],
   prepare: (db, t) => ({
     open: db.prepare(
       `INSERT INTO ${t.rounds} (stream_id, gate, round, policy, requested_at, requested_by, position,
          outcome, owner, ar, sr, fr) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     ),
-    vote: db.prepare(
-      `INSERT INTO ${t.votes} (stream_id, gate, round, position, role, voter, decision, reason, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    votes: new RowBuffer(db, t.votes, [
+      'stream_id',
+      'gate',
+      'round',
+      'position',
+      'role',
+      'voter',
+      'decision',
+      'reason',
+      'at',
+    ]),
     decide: db.prepare(
       `UPDATE ${t.rounds} SET outcome = ?, decided_at = ?, reasons = ? WHERE stream_id = ? AND gate = ? AND round = ?`,
     ),
@@ -56,6 +63,8 @@ export const gateDecisionsProjection: Projection<GateDecisionTables, Sql> = {
   handle: (event, { sql }) => {
     if (event.kind === 'opportunity' || event.kind === 'contract') handleDeal(event, sql);
   },
+  flush: ({ sql }) => sql.votes.flush(),
+  discard: ({ sql }) => sql.votes.discard(),
 };
 
 function handleDeal(event: DealEvent, sql: Sql): void {
@@ -84,7 +93,7 @@ function handleDeal(event: DealEvent, sql: Sql): void {
     }
     case 'GateVoteCast': {
       const { gate, round, role, voter, decision, reason } = event.data;
-      sql.vote.run(event.streamId, gate, round, event.position, role, voter, decision, reason, at);
+      sql.votes.add(event.streamId, gate, round, event.position, role, voter, decision, reason, at);
       return;
     }
     case 'GatePassed':

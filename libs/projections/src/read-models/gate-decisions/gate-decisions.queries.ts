@@ -48,16 +48,18 @@ type Row = {
   requested_at: string;
   requested_by: string;
   position: string;
-  votes: string;
   outcome: string;
   decided_at: string | null;
   reasons: string | null;
 };
 
+type VoteRow = GateVoteView & Readonly<{ stream_id: string; gate: string; round: number }>;
+
 export function gateDecisions(
   model: OpenReadModel<GateDecisionTables>,
   query: GateDecisionQuery,
 ): GateDecisionPage {
+  const { db, t } = model;
   const visible = dealWhere(query.visibleTo === undefined ? {} : { visibleTo: query.visibleTo });
   const when = periodWhere('requested_at', query.period);
   const clauses = [visible.sql, when.sql];
@@ -72,25 +74,37 @@ export function gateDecisions(
   equal('outcome', query.outcome);
   if (query.voter !== undefined) {
     clauses.push(
-      `EXISTS (SELECT 1 FROM ${model.t.votes} v WHERE v.stream_id = r.stream_id AND v.gate = r.gate
+      `EXISTS (SELECT 1 FROM ${t.votes} v WHERE v.stream_id = r.stream_id AND v.gate = r.gate
          AND v.round = r.round AND v.voter = ?)`,
     );
     params.push(query.voter);
   }
   const where = clauses.join(' AND ');
-  const total = model.db
-    .prepare<unknown[], number>(`SELECT count(*) FROM ${model.t.rounds} r WHERE ${where}`)
+  const total = db
+    .prepare<unknown[], number>(`SELECT count(*) FROM ${t.rounds} r WHERE ${where}`)
     .pluck()
     .get(...params);
-  const rows = model.db
+  const rows = db
     .prepare<unknown[], Row>(
-      `SELECT r.*, (SELECT json_group_array(json_object('role', v.role, 'voter', v.voter, 'decision', v.decision,
-           'reason', v.reason, 'at', v.at)) FROM (SELECT * FROM ${model.t.votes} v WHERE v.stream_id = r.stream_id
-           AND v.gate = r.gate AND v.round = r.round ORDER BY v.position) v) AS votes
-       FROM ${model.t.rounds} r WHERE ${where} ORDER BY requested_at DESC, stream_id, gate, round DESC
+      `SELECT * FROM ${t.rounds} r WHERE ${where} ORDER BY requested_at DESC, stream_id, gate, round DESC
        LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit ?? 100, query.offset ?? 0);
+  // The votes of the page's rounds in one pass, in the order they were cast.
+  const streams = [...new Set(rows.map((r) => r.stream_id))];
+  const votes = new Map<string, GateVoteView[]>();
+  if (streams.length > 0) {
+    const found = db
+      .prepare<unknown[], VoteRow>(
+        `SELECT stream_id, gate, round, role, voter, decision, reason, at FROM ${t.votes}
+         WHERE stream_id IN (${streams.map(() => '?').join(', ')}) ORDER BY position`,
+      )
+      .all(...streams);
+    for (const { stream_id, gate, round, ...vote } of found) {
+      const key = `${stream_id} ${gate} ${round}`;
+      votes.set(key, [...(votes.get(key) ?? []), vote]);
+    }
+  }
   return {
     total: total ?? 0,
     rounds: rows.map((r) => ({
@@ -100,7 +114,7 @@ export function gateDecisions(
       policy: JSON.parse(r.policy) as unknown,
       requestedAt: r.requested_at,
       requestedBy: r.requested_by,
-      votes: JSON.parse(r.votes) as GateVoteView[],
+      votes: votes.get(`${r.stream_id} ${r.gate} ${r.round}`) ?? [],
       outcome: r.outcome,
       decidedAt: r.decided_at,
       reasons: r.reasons === null ? null : (JSON.parse(r.reasons) as unknown),

@@ -15,6 +15,7 @@ export const winRateProjection: Projection<WinRateTables, Sql> = {
   name: 'win-rate',
   version: 1,
   tables: ['closed'],
+  snapshots: { every: 100_000, appendOnly: { closed: 'position' } },
   streams: ['opportunity'],
   folds: ['opportunity'],
   schema: (t) => [
@@ -24,7 +25,7 @@ export const winRateProjection: Projection<WinRateTables, Sql> = {
        owner TEXT NOT NULL, ar TEXT, sr TEXT, fr TEXT,
        segment TEXT NOT NULL, customer_type TEXT NOT NULL,
        currency TEXT NOT NULL, amount_minor INTEGER NOT NULL,
-       stage TEXT, reason TEXT, competitor TEXT)`,
+       stage TEXT, reason TEXT, competitor TEXT) WITHOUT ROWID`,
     `CREATE INDEX ${t.closed}_closed_at ON ${t.closed} (closed_at)`,
   ],
   prepare: (db, t) => ({

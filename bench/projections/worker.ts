@@ -1,0 +1,95 @@
+import { SqliteEventStore } from '@ltc/event-store';
+import {
+  ALL_PROJECTIONS,
+  funnelProjection,
+  funnelReport,
+  leadFunnel,
+  openReadModel,
+  ProjectionRunner,
+  ReadModelStore,
+  replayAsOf,
+} from '@ltc/projections';
+
+// A child process of the bench: one measurement, reported with this process's own peak RSS.
+type Report = {
+  mode: string;
+  events: number;
+  seconds: number;
+  perSecond: number;
+  peakRssMb: number;
+  detail?: unknown;
+};
+
+async function bareRead(file: string): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
+  const store = new SqliteEventStore({ file });
+  const started = performance.now();
+  let events = 0;
+  let bytes = 0;
+  for await (const event of store.readAll()) {
+    events++;
+    bytes += event.type.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  return { events, seconds, perSecond: events / seconds, detail: { bytes } };
+}
+
+async function rebuild(file: string, readModelsFile: string): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
+  const store = new SqliteEventStore({ file });
+  const readModels = new ReadModelStore({ file: readModelsFile });
+  const runner = new ProjectionRunner({ store, readModels, projections: ALL_PROJECTIONS });
+  const started = performance.now();
+  await runner.start();
+  await runner.catchUp();
+  const seconds = (performance.now() - started) / 1000;
+  const status = await runner.status();
+  await runner.stop();
+  readModels.close();
+  await store.close();
+  const events = Number(status[0]?.head ?? 0);
+  const errors = status.reduce((n, s) => n + s.errors, 0);
+  if (errors > 0) throw new Error(`${errors} events refused while folding`);
+  return { events, seconds, perSecond: events / seconds, detail: status.map((s) => [s.name, s.events]) };
+}
+
+/** As the api answers it: the live read models (from the rebuild) are there, with their snapshots. */
+async function asOf(
+  file: string,
+  instant: string,
+  readModelsFile: string,
+): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
+  const store = new SqliteEventStore({ file });
+  const live = new ReadModelStore({ file: readModelsFile });
+  const started = performance.now();
+  const view = await replayAsOf(store, [funnelProjection], { instant }, { snapshots: live });
+  const model = openReadModel(view.readModels, funnelProjection);
+  const funnel = funnelReport(model, { now: instant });
+  const leads = leadFunnel(model, {});
+  const seconds = (performance.now() - started) / 1000;
+  view.close();
+  live.close();
+  await store.close();
+  return {
+    events: view.events,
+    seconds,
+    perSecond: view.events / seconds,
+    detail: { open: funnel.totals.open, won: funnel.totals.won, leads: leads.total.captured },
+  };
+}
+
+async function main(): Promise<void> {
+  const [mode, file, extra, readModelsFile] = process.argv.slice(2) as [string, string, string, string];
+  const result =
+    mode === 'read'
+      ? await bareRead(file)
+      : mode === 'rebuild'
+        ? await rebuild(file, extra)
+        : await asOf(file, extra, readModelsFile);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ mode, ...result, peakRssMb }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import type { Position } from '@ltc/event-store';
+import type { Database } from 'better-sqlite3';
+import { tableNames, tablePrefix, type AnyProjection } from '../core/projection';
+import type { Generation } from './generations';
+
+export type Snapshot = Readonly<{
+  name: string;
+  generation: number;
+  seq: number;
+  position: Position;
+  maxOccurredAt: string | null;
+  events: number;
+}>;
+
+/** Keep at most this many snapshots per generation: older ones are thinned out, every other one. */
+const KEEP = 12;
+
+const snapshotTable = (projection: AnyProjection, generation: number, seq: number, table: string) =>
+  `${tablePrefix(projection.name, generation)}s${seq}_${table}`;
+
+/** The snapshots of a generation, oldest first. */
+export function snapshotsOf(db: Database, name: string, generation: number, schema = 'main'): Snapshot[] {
+  return db
+    .prepare<[string, number], Snapshot>(
+      `SELECT name, generation, seq, position, max_occurred_at AS maxOccurredAt, events
+       FROM ${schema}.projection_snapshots WHERE name = ? AND generation = ? ORDER BY seq`,
+    )
+    .all(name, generation);
+}
+
+/**
+ * Takes a snapshot when the generation has handled `every` events since the last one: copies of its
+ * tables that change (append-only ones are their own history), at the generation's checkpoint.
+ */
+export function maybeSnapshot(
+  db: Database,
+  projection: AnyProjection,
+  generation: Generation,
+  now: string,
+): boolean {
+  const config = projection.snapshots;
+  if (config === undefined || generation.position === null) return false;
+  const taken = snapshotsOf(db, projection.name, generation.generation);
+  const last = taken.at(-1);
+  if (generation.events - (last?.events ?? 0) < config.every) return false;
+  const seq = (last?.seq ?? 0) + 1;
+  const t = tableNames(projection, generation.generation);
+  db.transaction(() => {
+    for (const table of projection.tables) {
+      if ((config.appendOnly as Record<string, string | undefined>)[table] !== undefined) continue;
+      db.exec(
+        `CREATE TABLE "${snapshotTable(projection, generation.generation, seq, table)}" AS SELECT * FROM "${t[table]}"`,
+      );
+    }
+    db.prepare(
+      `INSERT INTO projection_snapshots (name, generation, seq, position, max_occurred_at, events, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      projection.name,
+      generation.generation,
+      seq,
+      generation.position,
+      generation.maxOccurredAt,
+      generation.events,
+      now,
+    );
+    if (taken.length + 1 > KEEP) {
+      // Drop every other snapshot but the newest: spacing doubles as the log grows, the count stays bounded.
+      taken.filter((_, i) => i % 2 === 1).forEach((s) => dropSnapshot(db, projection, s));
+    }
+  }).immediate();
+  return true;
+}
+
+function dropSnapshot(db: Database, projection: AnyProjection, snapshot: Snapshot): void {
+  for (const table of projection.tables) {
+    db.exec(`DROP TABLE IF EXISTS "${snapshotTable(projection, snapshot.generation, snapshot.seq, table)}"`);
+  }
+  db.prepare('DELETE FROM projection_snapshots WHERE name = ? AND generation = ? AND seq = ?').run(
+    snapshot.name,
+    snapshot.generation,
+    snapshot.seq,
+  );
+}
+
+/**
+ * Fills `into`'s (empty) tables from a snapshot in the attached schema `from`: copied tables from the
+ * copy, append-only ones from the live table up to the snapshot's position.
+ */
+export function restoreSnapshot(
+  db: Database,
+  projection: AnyProjection,
+  from: string,
+  snapshot: Snapshot,
+  into: number,
+): void {
+  const live = tableNames(projection, snapshot.generation);
+  const target = tableNames(projection, into);
+  const appendOnly = (projection.snapshots?.appendOnly ?? {}) as Record<string, string | undefined>;
+  for (const table of projection.tables) {
+    const column = appendOnly[table];
+    if (column === undefined) {
+      db.exec(
+        `INSERT INTO main."${target[table]}" SELECT * FROM ${from}."${snapshotTable(projection, snapshot.generation, snapshot.seq, table)}"`,
+      );
+    } else {
+      db.prepare(
+        `INSERT INTO main."${target[table]}" SELECT * FROM ${from}."${live[table]}" WHERE ${column} <= ?`,
+      ).run(snapshot.position);
+    }
+  }
+}
