@@ -72,7 +72,8 @@ export function replayStepper(machine: AnyStateMachine): ReplayStepper | undefin
     const inline = typeof guard === 'function';
     const named = typeof guard === 'string' ? guard : (guard as { type: string }).type;
     const resolved = inline ? guard : implementations.guards[named];
-    if (resolved === undefined) throw new Error(`the machine names guard ${named} but provides no such guard`);
+    if (resolved === undefined)
+      throw new Error(`the machine names guard ${named} but provides no such guard`);
     if (typeof resolved !== 'function') return passes(resolved, args);
     const fn = resolved as GuardFn;
     const params =
