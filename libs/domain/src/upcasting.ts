@@ -34,6 +34,6 @@ export class UpcasterRegistry {
     if (versions === undefined) return event;
     let data = event.data as Readonly<Record<string, unknown>>;
     for (let v = schemaVersion; versions.has(v); v++) data = versions.get(v)!.upcast(data);
-    return data === event.data ? event : ({ ...event, data });
+    return data === event.data ? event : { ...event, data };
   }
 }
