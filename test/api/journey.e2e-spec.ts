@@ -1,10 +1,8 @@
 import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
 import { ok, startSession, type As } from '../support/session';
+import { eur, type HistoryEvent } from '../support/fixtures';
 import type { Person } from '../support/team';
-
-type HistoryEvent = { id: string; type: string; revision: number; metadata: Record<string, unknown> };
-const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
 /**
  * One deal from the first contact to the customer's evaluation, over HTTP against the running app:

@@ -1,18 +1,9 @@
 import type { ApiProcess } from '../support/api-process';
 import { call } from '../support/http';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
+import { eur, TRIANGLE, type Body, type HistoryEvent } from '../support/fixtures';
 import type { Person } from '../support/team';
 
-type Body = Record<string, unknown>;
-type HistoryEvent = {
-  type: string;
-  revision: number;
-  data: Body;
-  metadata: { actor: string; commandId: string };
-};
-
-const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
-const TRIANGLE = { AR: 'ann', SR: 'sam', FR: 'fay' };
 const VALIDATION = {
   isReal: true,
   solutionFits: true,

@@ -3,9 +3,8 @@ import { eventually } from '../support/eventually';
 import { call, type Answer } from '../support/http';
 import { ok, ownedCustomer, startSession, type As, type Session } from '../support/session';
 import type { Person } from '../support/team';
+import { eur, type Body } from '../support/fixtures';
 
-type Body = Record<string, unknown>;
-const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const VALIDATION = { isReal: true, solutionFits: true, winProbability: 60, worthWinning: true, notes: 'ok' };
 const GATES = ['opportunityApproval', 'solutionConsensus', 'quoteReview'] as const;
 

@@ -1,0 +1,17 @@
+/** A JSON body as the e2e tests build and read them. */
+export type Body = Record<string, unknown>;
+
+/** An event as the history endpoints return it. */
+export type HistoryEvent = {
+  id: string;
+  type: string;
+  revision: number;
+  data: Body;
+  metadata: Record<string, unknown> & { actor: string; commandId: string };
+};
+
+/** Money in euro cents. */
+export const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+
+/** The iron triangle of the e2e deals (see team.ts). */
+export const TRIANGLE = { AR: 'ann', SR: 'sam', FR: 'fay' };
