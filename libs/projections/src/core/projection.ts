@@ -1,12 +1,12 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlTarget } from '../store/sql-writer';
 import type { StreamKind } from '../fold/stream-kinds';
 import type { ProjectedEvent } from './projected-event';
 
 /** The real names of a projection's tables in one generation: `funnel_g3_deals` for `deals`. */
 export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
 
-/** What `handle` writes through: the read-model database inside the batch's transaction. */
-export type ProjectionTx<S> = Readonly<{ db: Database; sql: S }>;
+/** What `handle` writes through: the statements `prepare` made, run inside the batch's transaction. */
+export type ProjectionTx<S> = Readonly<{ sql: S }>;
 
 /**
  * A read model built from the log. `handle` runs inside the runner's transaction, which also moves the
@@ -35,8 +35,11 @@ export interface Projection<T extends string = string, S = unknown> {
   readonly folds: readonly StreamKind[];
   /** Statements creating the tables and indexes of one generation. */
   schema(t: TableNames<T>): readonly string[];
-  /** Prepares the statements `handle` uses, once per database and generation. */
-  prepare(db: Database, t: TableNames<T>): S;
+  /**
+   * Prepares the write statements `handle` uses, once per run and generation. They may run later and
+   * elsewhere (a writer thread): `handle` only writes, it never reads back what it wrote.
+   */
+  prepare(db: SqlTarget, t: TableNames<T>): S;
   handle(event: ProjectedEvent, tx: ProjectionTx<S>): void;
   /**
    * Optional: writes what `handle` buffered for this batch (many rows per statement), in the same

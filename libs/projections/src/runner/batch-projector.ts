@@ -6,8 +6,10 @@ import { StreamStates } from '../fold/stream-states';
 import { kindOfStream, type StreamKind } from '../fold/stream-kinds';
 import { isoStamp } from '../core/stamp';
 import { upcastStored } from '../fold/upcast';
-import type { Generations } from '../store/generations';
+import { CHECKPOINT_SQL, type Generations } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
+import { DirectSqlWriter, type SqlStatement, type SqlWriter } from '../store/sql-writer';
+import { ThreadSqlWriter } from '../store/thread-sql-writer';
 
 /** One generation a run writes: its projection, its tables' statements and the kinds it reads. */
 export type Target = Readonly<{
@@ -33,6 +35,10 @@ export type Applied = Readonly<{ target: Target; events: number; position: Posit
  */
 export class BatchProjector {
   readonly states: StreamStates;
+  private readonly writer: SqlWriter;
+  private readonly checkpoint: SqlStatement;
+  /** Checkpoints moved in the open transaction, which the store shows only once it is committed. */
+  private readonly moved = new Map<string, Position>();
 
   constructor(
     store: EventStore,
@@ -42,8 +48,15 @@ export class BatchProjector {
     private readonly owner: string,
     private readonly clock: () => Date,
     upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    /** `thread`: write through a worker thread (a file's default); `direct`: on the store's own connection. */
+    writer: 'thread' | 'direct' = readModels.file === ':memory:' ? 'direct' : 'thread',
   ) {
     this.upcasters = upcasters;
+    this.writer =
+      writer === 'thread'
+        ? new ThreadSqlWriter({ file: readModels.file, db: readModels.db })
+        : new DirectSqlWriter(readModels.db);
+    this.checkpoint = this.writer.prepare(CHECKPOINT_SQL);
     this.states = new StreamStates(
       store,
       upcasters,
@@ -54,37 +67,53 @@ export class BatchProjector {
   private readonly upcasters: UpcasterRegistry;
 
   target(projection: AnyProjection, generation: number): Target {
-    const sql = projection.prepare(this.readModels.db, tableNames(projection, generation));
+    const sql = projection.prepare(this.writer, tableNames(projection, generation));
     return {
       projection,
       generation,
-      tx: { db: this.readModels.db, sql },
+      tx: { sql },
       streams: new Set(projection.streams),
       folds: new Set(projection.folds),
     };
   }
 
   async project(stored: readonly StoredEvent[]): Promise<ProjectedBatch> {
-    const kinds = stored.map((event) => kindOfStream(event.streamId));
-    await this.states.prepare(stored, kinds);
-    const events = stored.map((event, i) => {
-      const kind = kinds[i];
-      return kind === undefined ? null : this.toProjected(event, kind);
-    });
-    return { positions: stored.map((event) => event.position), events };
+    const n = stored.length;
+    const positions = new Array<Position>(n);
+    const events = new Array<ProjectedEvent | null>(n);
+    for (let i = 0; i < n; i++) {
+      const event = stored[i] as StoredEvent;
+      positions[i] = event.position;
+      const kind = kindOfStream(event.streamId);
+      if (kind === undefined) {
+        events[i] = null;
+        continue;
+      }
+      let projected = this.toProjected(event, kind);
+      if (projected === undefined) {
+        // The fold cache missed this stream (a restart, an eviction): fold it from its own events first.
+        await this.states.refold(kind, event.streamId, event.revision);
+        projected = this.toProjected(event, kind);
+        if (projected === undefined) throw new Error(`${event.streamId}@${event.revision}: cannot be folded`);
+      }
+      events[i] = projected;
+    }
+    return { positions, events };
   }
 
   /**
-   * Applies a batch inside the open write transaction (`BEGIN IMMEDIATE` if none is open). Rows and
-   * checkpoints become durable together at `commit()`; several batches may share one commit while
-   * catching up. A failure rolls the whole open transaction back: the checkpoints say where to resume.
+   * Applies a batch inside the open write transaction (opened if none is). Rows and checkpoints become
+   * durable together at `commit()`; several batches may share one commit while catching up. A failure
+   * rolls the whole open transaction back: the checkpoints say where to resume. With the thread writer a
+   * failing statement is reported by the next `commit()`, with the same effect.
    */
   apply(batch: ProjectedBatch, targets: readonly Target[]): Applied[] {
     if (batch.positions.length === 0 || targets.length === 0) return [];
-    const db = this.readModels.db;
-    if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+    this.writer.begin();
     try {
-      return this.applyNow(batch, targets);
+      const applied = this.applyNow(batch, targets);
+      this.writer.send();
+      return applied;
     } catch (error) {
       this.rollback();
       throw error;
@@ -93,23 +122,38 @@ export class BatchProjector {
 
   /** True when applied rows wait for a commit. */
   get pending(): boolean {
-    return this.readModels.open && this.readModels.db.inTransaction;
+    return this.readModels.open && this.writer.pending;
   }
 
+  /** Makes the open transaction durable; throws (and stores nothing of it) if any of its writes failed. */
   commit(): void {
-    if (this.pending) this.readModels.db.exec('COMMIT');
+    this.moved.clear();
+    if (this.pending) this.writer.commit();
   }
 
   rollback(): void {
-    if (this.pending) this.readModels.db.exec('ROLLBACK');
+    this.moved.clear();
+    if (this.pending) this.writer.rollback();
   }
 
-  private toProjected(stored: StoredEvent, kind: StreamKind): ProjectedEvent {
+  /** Ends the writer (its thread): what was not committed is rolled back. */
+  close(): void {
+    this.moved.clear();
+    this.writer.close();
+  }
+
+  /** The event as projections see it; `undefined` when its stream must be folded again first. */
+  private toProjected(stored: StoredEvent, kind: StreamKind): ProjectedEvent | undefined {
     const { metadata } = stored;
     const version = Number(metadata.schemaVersion ?? 1);
     // Most types have no upcaster: skip building an event only to get it back unchanged.
     const event =
       this.upcasters.currentVersion(stored.type) > version ? upcastStored(this.upcasters, stored) : stored;
+    let fold = null;
+    if (this.states.folds(kind)) {
+      fold = this.states.fold(kind, stored.streamId, stored.revision, event);
+      if (fold === undefined) return undefined;
+    }
     const occurredAt = metadata.occurredAt;
     return {
       type: event.type,
@@ -123,7 +167,7 @@ export class BatchProjector {
       recordedAt: stored.recordedAt,
       occurredAt: isoStamp(typeof occurredAt === 'string' ? occurredAt : stored.recordedAt),
       metadata,
-      fold: this.states.folds(kind) ? this.states.fold(kind, stored.streamId, stored.revision, event) : null,
+      fold,
     } as ProjectedEvent;
   }
 
@@ -134,9 +178,10 @@ export class BatchProjector {
     const last = positions[n - 1] ?? null;
     return targets.map((target) => {
       const { name } = target.projection;
+      const key = `${name}#${target.generation}`;
       const row = this.generations.get(name, target.generation);
       if (row === undefined) return { target, events: 0, position: null };
-      const from = row.position;
+      const from = this.moved.get(key) ?? row.position;
       let start = 0;
       if (from !== null) while (start < n && (positions[start] as Position) <= from) start++;
       if (start === n || last === null) return { target, events: 0, position: from };
@@ -158,7 +203,8 @@ export class BatchProjector {
         projection.discard?.(tx);
         throw error;
       }
-      this.generations.checkpoint(name, target.generation, last, handled, errors, this.owner, now, latest);
+      this.checkpoint.run(last, handled, errors, this.owner, now, latest, latest, name, target.generation);
+      this.moved.set(key, last);
       return { target, events: handled, position: last };
     });
   }

@@ -1,14 +1,14 @@
 import { MemoryEventStore, type EventStore } from '@ltc/event-store';
-import type { Statement } from 'better-sqlite3';
 import { tempDir } from '../../test/support/temp';
 import type { Projection } from '../core/projection';
 import { openReadModel, ProjectionNotReadyError } from '../core/read-model-reader';
 import { ReadModelStore } from '../store/read-model-store';
+import type { SqlStatement } from '../store/sql-writer';
 import { Generations } from '../store/generations';
 import { appendHistory } from '../testing/append-history';
 import { ProjectionRunner } from './projection-runner';
 
-type Sql = { count: Statement<[string]> };
+type Sql = { count: SqlStatement };
 
 /** Counts events per type; version 2 counts the same way (a fix that keeps the table's shape). */
 const counter = (version: number, compatibleWith?: number[]): Projection<'types', Sql> => ({

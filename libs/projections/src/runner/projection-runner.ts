@@ -34,6 +34,11 @@ export type ProjectionRunnerOptions = Readonly<{
   pollMs?: number;
   /** Rebuild only these projections into fresh generations, promote them when caught up, then stop. */
   rebuild?: readonly string[];
+  /**
+   * Where read-model statements run: `thread` (the default for a file) in a worker thread with its own
+   * connection, so SQLite writes while this thread folds the next batch; `direct` on `readModels.db`.
+   */
+  writer?: 'thread' | 'direct';
   clock?: () => Date;
   logger?: RunnerLogger;
 }>;
@@ -88,6 +93,7 @@ export class ProjectionRunner {
       this.owner,
       this.clock,
       options.upcasters,
+      options.writer,
     );
     this.finished = new Promise((resolve) => (this.finish = resolve));
     this.planner = new TargetPlanner(this.generations, options.projections, this.owner, options.rebuild);
@@ -124,6 +130,7 @@ export class ProjectionRunner {
       this.commit();
       this.generations.release(this.owner);
     }
+    this.projector.close();
     this.updatesSubject.complete();
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('projection runner stopped'));
   }
@@ -258,7 +265,6 @@ export class ProjectionRunner {
         const projected = await this.projector.project(batch);
         if (this.stopped) return;
         this.applied(this.projector.apply(projected, this.targets), batch.length);
-        this.failure = undefined;
       }
       if (this.paused && this.queue.length === 0 && !this.stopped) {
         this.paused = false;
@@ -287,23 +293,26 @@ export class ProjectionRunner {
     if (
       this.subscriptionCaughtUp ||
       this.paused ||
-      this.uncommitted >= (this.options.commitEvery ?? 20_000)
+      this.uncommitted >= (this.options.commitEvery ?? 100_000)
     ) {
       this.commit();
     } else {
-      this.commitTimer ??= setTimeout(() => this.commit(), this.options.commitAfterMs ?? 250);
+      this.commitTimer ??= setTimeout(() => this.commit(), this.options.commitAfterMs ?? 1000);
     }
   }
 
   private commit(): void {
     if (this.commitTimer !== undefined) clearTimeout(this.commitTimer);
     this.commitTimer = undefined;
+    const committing = this.projector.pending;
     try {
       this.projector.commit();
     } catch (error) {
       this.fail(error);
       return;
     }
+    // A failure is over once writes commit again (with the thread writer, a write fails at its commit).
+    if (committing) this.failure = undefined;
     this.uncommitted = 0;
     const applied = [...this.unpublished.values()];
     this.unpublished.clear();
@@ -393,6 +402,8 @@ export class ProjectionRunner {
   private async tick(): Promise<void> {
     if (this.stopped || this.draining) return;
     try {
+      // The plan writes on this connection: what the writer holds must be committed first.
+      if (this.projector.pending) this.commit();
       this.replan();
       if (this.failure !== undefined && this.subscription === undefined) this.resubscribe();
       else if (this.subscriptionCaughtUp && this.queue.length === 0) {

@@ -5,7 +5,7 @@ import { replayAsOf } from '../as-of/as-of';
 import { ALL_PROJECTIONS } from '../read-models/all-projections';
 import { ReadModelStore } from '../store/read-model-store';
 import { appendHistory } from '../testing/append-history';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
 const EVENTS = 6000;
 
@@ -34,19 +34,28 @@ describe('rebuild equals live', () => {
     expect(counts(followed)['funnel.deals']).toBeGreaterThan(100);
     expect(counts(followed)['win-rate.closed']).toBeGreaterThan(20);
 
-    const rebuild = new ProjectionRunner({
-      store,
-      readModels,
-      projections: ALL_PROJECTIONS,
-      rebuild: ALL_PROJECTIONS.map((p) => p.name),
-      label: 'rebuild',
-      batchSize: 5000,
-    });
-    await rebuild.start();
-    await rebuild.done;
-    await rebuild.stop();
-    const generations = (await live.status()).map((s) => [s.name, s.generation, s.status]);
-    expect(generations).toEqual(ALL_PROJECTIONS.map((p) => [p.name, 2, 'serving']).sort());
+    // A rebuild from zero (as `ltc projections rebuild` runs it), writing through the writer thread,
+    // then one with the statements run on the store's own connection.
+    const rebuildAll = async (options: Pick<ProjectionRunnerOptions, 'label' | 'batchSize' | 'writer'>) => {
+      const rebuild = new ProjectionRunner({
+        store,
+        readModels,
+        projections: ALL_PROJECTIONS,
+        rebuild: ALL_PROJECTIONS.map((p) => p.name),
+        ...options,
+      });
+      await rebuild.start();
+      await rebuild.done;
+      await rebuild.stop();
+      return (await live.status()).map((s) => [s.name, s.generation, s.status]);
+    };
+    expect(await rebuildAll({ label: 'rebuild', batchSize: 5000 })).toEqual(
+      ALL_PROJECTIONS.map((p) => [p.name, 2, 'serving']).sort(),
+    );
+    expect(dump(readModels, ALL_PROJECTIONS)).toEqual(followed);
+    expect(await rebuildAll({ label: 'rebuild-direct', writer: 'direct' })).toEqual(
+      ALL_PROJECTIONS.map((p) => [p.name, 3, 'serving']).sort(),
+    );
     expect(dump(readModels, ALL_PROJECTIONS)).toEqual(followed);
 
     const asOfHead = await replayAsOf(store, ALL_PROJECTIONS, { position: (await store.headPosition())! });

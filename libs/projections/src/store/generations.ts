@@ -51,6 +51,15 @@ const toGeneration = (row: Row): Generation => ({
   maxOccurredAt: row.max_occurred_at,
 });
 
+/**
+ * Moves a generation's checkpoint with the rows of its batch (parameters: position, events, errors, owner,
+ * now, max occurred-at twice, name, generation).
+ */
+export const CHECKPOINT_SQL = `UPDATE projection_generations SET position = ?, events = events + ?, errors = errors + ?,
+    owner = ?, heartbeat_at = ?,
+    max_occurred_at = CASE WHEN max_occurred_at IS NULL OR ? > max_occurred_at THEN ? ELSE max_occurred_at END
+  WHERE name = ? AND generation = ?`;
+
 /** The registry of generations: create, lease, checkpoint, promote, drop. */
 export class Generations {
   private readonly sql: {
@@ -84,12 +93,7 @@ export class Generations {
         `INSERT INTO projection_generations (name, generation, version, status, owner, heartbeat_at, created_at)
          VALUES (?, ?, ?, 'building', ?, ?, ?)`,
       ),
-      checkpoint: db.prepare(
-        `UPDATE projection_generations SET position = ?, events = events + ?, errors = errors + ?,
-           owner = ?, heartbeat_at = ?,
-           max_occurred_at = CASE WHEN max_occurred_at IS NULL OR ? > max_occurred_at THEN ? ELSE max_occurred_at END
-         WHERE name = ? AND generation = ?`,
-      ),
+      checkpoint: db.prepare(CHECKPOINT_SQL),
       dropSnapshots: db.prepare('DELETE FROM projection_snapshots WHERE name = ? AND generation = ?'),
       lease: db.prepare(
         'UPDATE projection_generations SET owner = ?, heartbeat_at = ? WHERE name = ? AND generation = ?',

@@ -1,17 +1,17 @@
-import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
+import type { SqlStatement } from '../../store/sql-writer';
 import { foldOf, type ProjectedEvent } from '../../core/projected-event';
 import { RowBuffer } from '../shared/row-buffer';
 
 export type FunnelTables = 'deals' | 'moves' | 'leads';
 
 type Sql = Readonly<{
-  openDeal: Statement<unknown[]>;
+  openDeal: SqlStatement;
   moves: RowBuffer;
-  moveDeal: Statement<unknown[]>;
-  updateDeal: Statement<unknown[]>;
-  captureLead: Statement<unknown[]>;
-  updateLead: Statement<unknown[]>;
+  moveDeal: SqlStatement;
+  updateDeal: SqlStatement;
+  captureLead: SqlStatement;
+  updateLead: SqlStatement;
 }>;
 
 type OpportunityEvent = Extract<ProjectedEvent, { kind: 'opportunity' }>;

@@ -1,15 +1,15 @@
-import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
+import type { SqlStatement } from '../../store/sql-writer';
 import { foldOf, type ProjectedEvent } from '../../core/projected-event';
 import { RowBuffer } from '../shared/row-buffer';
 
 export type GateDecisionTables = 'rounds' | 'votes';
 
 type Sql = Readonly<{
-  open: Statement<unknown[]>;
+  open: SqlStatement;
   votes: RowBuffer;
-  decide: Statement<unknown[]>;
-  discard: Statement<unknown[]>;
+  decide: SqlStatement;
+  discard: SqlStatement;
 }>;
 
 type DealEvent = Extract<ProjectedEvent, { kind: 'opportunity' | 'contract' }>;

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqlStatement, SqlTarget } from '../../store/sql-writer';
 
 const CHUNK = 64;
 
@@ -8,10 +8,10 @@ const CHUNK = 64;
  */
 export class RowBuffer {
   private rows: unknown[][] = [];
-  private readonly statements = new Map<number, Statement<unknown[]>>();
+  private readonly statements = new Map<number, SqlStatement>();
 
   constructor(
-    private readonly db: Database,
+    private readonly db: SqlTarget,
     private readonly table: string,
     private readonly columns: readonly string[],
     private readonly onConflict = '',
@@ -34,7 +34,7 @@ export class RowBuffer {
     this.rows = [];
   }
 
-  private statement(rows: number): Statement<unknown[]> {
+  private statement(rows: number): SqlStatement {
     let statement = this.statements.get(rows);
     if (statement === undefined) {
       const row = `(${this.columns.map(() => '?').join(', ')})`;

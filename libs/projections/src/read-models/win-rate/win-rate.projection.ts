@@ -1,10 +1,10 @@
-import type { Statement } from 'better-sqlite3';
 import type { Projection } from '../../core/projection';
+import type { SqlStatement } from '../../store/sql-writer';
 import { foldOf } from '../../core/projected-event';
 
 export type WinRateTables = 'closed';
 
-type Sql = Readonly<{ close: Statement<unknown[]> }>;
+type Sql = Readonly<{ close: SqlStatement }>;
 
 /**
  * Every ended opportunity with how it ended: won (signed amount), lost (reason, competitor, stage) or
