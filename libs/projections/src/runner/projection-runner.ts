@@ -4,7 +4,7 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { AnyProjection } from '../core/projection';
 import { Generations, type Generation } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
-import { maybeSnapshot } from '../store/snapshots';
+import { maybeSnapshot, snapshotsOf } from '../store/snapshots';
 import { BatchProjector, type Target } from './batch-projector';
 import { positionsBehind } from './lag';
 import type { ProjectionStatus, ProjectionUpdate } from './projection-status';
@@ -73,6 +73,7 @@ export class ProjectionRunner {
     string,
     { target: Target; events: number; position: Position | null }
   >();
+  private readonly untilSnapshot = new Map<string, number>();
   private commitTimer: NodeJS.Timeout | undefined;
   private waiters: { head: Position | null; resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly finished: Promise<void>;
@@ -280,6 +281,7 @@ export class ProjectionRunner {
 
   /** Counts what the open transaction holds; commits live batches at once, catch-up ones in groups. */
   private applied(applied: ReturnType<BatchProjector['apply']>, events: number): void {
+    let snapshotDue = false;
     for (const entry of applied) {
       const key = `${entry.target.projection.name}#${entry.target.generation}`;
       const seen = this.unpublished.get(key);
@@ -288,11 +290,13 @@ export class ProjectionRunner {
         events: (seen?.events ?? 0) + entry.events,
         position: entry.position ?? seen?.position ?? null,
       });
+      if (this.snapshotDue(entry.target, key, entry.events)) snapshotDue = true;
     }
     this.uncommitted += events;
     if (
       this.subscriptionCaughtUp ||
       this.paused ||
+      snapshotDue ||
       this.uncommitted >= (this.options.commitEvery ?? 100_000)
     ) {
       this.commit();
@@ -316,8 +320,30 @@ export class ProjectionRunner {
     this.uncommitted = 0;
     const applied = [...this.unpublished.values()];
     this.unpublished.clear();
+    this.untilSnapshot.clear();
     this.publish(applied);
     this.snapshot(applied.map((a) => a.target));
+  }
+
+  /**
+   * Counts down the events a generation with snapshots may handle before its next one is due, so that
+   * the commit it needs comes then, whatever the commit grouping (as-of replays start from snapshots).
+   */
+  private snapshotDue(target: Target, key: string, events: number): boolean {
+    const every = target.projection.snapshots?.every;
+    if (every === undefined) return false;
+    let left = this.untilSnapshot.get(key);
+    if (left === undefined) {
+      // First batch since a commit: count from what is committed.
+      const { name } = target.projection;
+      const { generation } = target;
+      const committed = this.generations.get(name, generation)?.events ?? 0;
+      const last = snapshotsOf(this.options.readModels.db, name, generation).at(-1);
+      left = (last?.events ?? 0) + every - committed;
+    }
+    left -= events;
+    this.untilSnapshot.set(key, left);
+    return left <= 0;
   }
 
   /** Snapshots for as-of replays, taken between commits so they hold exactly a checkpoint's rows. */
@@ -425,6 +451,7 @@ export class ProjectionRunner {
     this.commitTimer = undefined;
     this.uncommitted = 0;
     this.unpublished.clear();
+    this.untilSnapshot.clear();
     if (this.options.readModels.open) this.projector.rollback();
     this.logger.error(`projection runner: ${this.failure.message}; retrying from the checkpoints`);
     this.subscription?.unsubscribe();
