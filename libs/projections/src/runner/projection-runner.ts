@@ -301,7 +301,7 @@ export class ProjectionRunner {
     ) {
       this.commit();
     } else {
-      this.commitTimer ??= setTimeout(() => this.commit(), this.options.commitAfterMs ?? 1000);
+      this.commitTimer ??= setTimeout(() => this.commit(), this.options.commitAfterMs ?? 250);
     }
   }
 
