@@ -11,13 +11,19 @@ import type { ReadModelStore } from '../store/read-model-store';
 import { DirectSqlWriter, type SqlStatement, type SqlWriter } from '../store/sql-writer';
 import { ThreadSqlWriter } from '../store/thread-sql-writer';
 
-/** One generation a run writes: its projection, its tables' statements and the kinds it reads. */
+/** One generation a run writes: its projection, its generation and the kinds it reads. */
 export type Target = Readonly<{
   projection: AnyProjection;
   generation: number;
-  tx: ProjectionTx<unknown>;
   streams: ReadonlySet<StreamKind>;
   folds: ReadonlySet<StreamKind>;
+}>;
+
+/** A writer with the statements prepared on it: the checkpoint's, and each target's own. */
+type Channel = Readonly<{
+  writer: SqlWriter;
+  checkpoint: SqlStatement;
+  txs: WeakMap<Target, ProjectionTx<unknown>>;
 }>;
 
 /** A batch ready to apply: every stored event's position, and the projected event when its kind is known. */
@@ -35,8 +41,11 @@ export type Applied = Readonly<{ target: Target; events: number; position: Posit
  */
 export class BatchProjector {
   readonly states: StreamStates;
-  private readonly writer: SqlWriter;
-  private readonly checkpoint: SqlStatement;
+  private readonly direct: Channel;
+  /** The worker thread's channel, started with the first bulk batch. */
+  private threaded: Channel | undefined;
+  private active: Channel;
+  private readonly threads: boolean;
   /** Checkpoints moved in the open transaction, which the store shows only once it is committed. */
   private readonly moved = new Map<string, Position>();
 
@@ -48,15 +57,16 @@ export class BatchProjector {
     private readonly owner: string,
     private readonly clock: () => Date,
     upcasters: UpcasterRegistry = new UpcasterRegistry(),
-    /** `thread`: write through a worker thread (a file's default); `direct`: on the store's own connection. */
-    writer: 'thread' | 'direct' = readModels.file === ':memory:' ? 'direct' : 'thread',
+    /**
+     * `thread` (a file's default): bulk batches (catching up) are written by a worker thread while the
+     * next one folds, small live ones at once on the store's connection; `direct`: all on the connection.
+     */
+    writer: 'thread' | 'direct' = 'thread',
   ) {
     this.upcasters = upcasters;
-    this.writer =
-      writer === 'thread'
-        ? new ThreadSqlWriter({ file: readModels.file, db: readModels.db })
-        : new DirectSqlWriter(readModels.db);
-    this.checkpoint = this.writer.prepare(CHECKPOINT_SQL);
+    this.threads = writer === 'thread' && readModels.file !== ':memory:';
+    this.direct = this.channel(new DirectSqlWriter(readModels.db));
+    this.active = this.direct;
     this.states = new StreamStates(
       store,
       upcasters,
@@ -67,14 +77,14 @@ export class BatchProjector {
   private readonly upcasters: UpcasterRegistry;
 
   target(projection: AnyProjection, generation: number): Target {
-    const sql = projection.prepare(this.writer, tableNames(projection, generation));
-    return {
+    const target: Target = {
       projection,
       generation,
-      tx: { sql },
       streams: new Set(projection.streams),
       folds: new Set(projection.folds),
     };
+    this.txOf(this.direct, target); // prepared now: a statement that does not compile fails here
+    return target;
   }
 
   async project(stored: readonly StoredEvent[]): Promise<ProjectedBatch> {
@@ -104,15 +114,21 @@ export class BatchProjector {
   /**
    * Applies a batch inside the open write transaction (opened if none is). Rows and checkpoints become
    * durable together at `commit()`; several batches may share one commit while catching up. A failure
-   * rolls the whole open transaction back: the checkpoints say where to resume. With the thread writer a
-   * failing statement is reported by the next `commit()`, with the same effect.
+   * rolls the whole open transaction back: the checkpoints say where to resume. A `bulk` batch goes to
+   * the thread writer, whose failing statement is reported by the next `commit()`, with the same effect.
+   * Writers change only between commits (`switches` tells when the caller must commit first).
    */
-  apply(batch: ProjectedBatch, targets: readonly Target[]): Applied[] {
+  apply(batch: ProjectedBatch, targets: readonly Target[], bulk = false): Applied[] {
     if (batch.positions.length === 0 || targets.length === 0) return [];
-    this.writer.begin();
+    const channel = this.channelFor(bulk);
+    if (channel !== this.active) {
+      if (this.pending) throw new Error('commit before the batches change writer');
+      this.active = channel;
+    }
+    channel.writer.begin();
     try {
-      const applied = this.applyNow(batch, targets);
-      this.writer.send();
+      const applied = this.applyNow(batch, targets, channel);
+      channel.writer.send();
       return applied;
     } catch (error) {
       this.rollback();
@@ -120,26 +136,54 @@ export class BatchProjector {
     }
   }
 
+  /** True when a batch of this kind goes to another writer than the open transaction's. */
+  switches(bulk: boolean): boolean {
+    return this.pending && this.channelFor(bulk) !== this.active;
+  }
+
   /** True when applied rows wait for a commit. */
   get pending(): boolean {
-    return this.readModels.open && this.writer.pending;
+    return this.readModels.open && this.active.writer.pending;
   }
 
   /** Makes the open transaction durable; throws (and stores nothing of it) if any of its writes failed. */
   commit(): void {
     this.moved.clear();
-    if (this.pending) this.writer.commit();
+    if (this.pending) this.active.writer.commit();
   }
 
   rollback(): void {
     this.moved.clear();
-    if (this.pending) this.writer.rollback();
+    if (this.pending) this.active.writer.rollback();
   }
 
-  /** Ends the writer (its thread): what was not committed is rolled back. */
+  /** Ends the writers (the thread): what was not committed is rolled back. */
   close(): void {
     this.moved.clear();
-    this.writer.close();
+    this.threaded?.writer.close();
+    this.direct.writer.close();
+  }
+
+  private channelFor(bulk: boolean): Channel {
+    if (!bulk || !this.threads) return this.direct;
+    this.threaded ??= this.channel(
+      new ThreadSqlWriter({ file: this.readModels.file, db: this.readModels.db }),
+    );
+    return this.threaded;
+  }
+
+  private channel(writer: SqlWriter): Channel {
+    return { writer, checkpoint: writer.prepare(CHECKPOINT_SQL), txs: new WeakMap() };
+  }
+
+  private txOf(channel: Channel, target: Target): ProjectionTx<unknown> {
+    let tx = channel.txs.get(target);
+    if (tx === undefined) {
+      const sql = target.projection.prepare(channel.writer, tableNames(target.projection, target.generation));
+      tx = { sql };
+      channel.txs.set(target, tx);
+    }
+    return tx;
   }
 
   /** The event as projections see it; `undefined` when its stream must be folded again first. */
@@ -171,7 +215,7 @@ export class BatchProjector {
     } as ProjectedEvent;
   }
 
-  private applyNow(batch: ProjectedBatch, targets: readonly Target[]): Applied[] {
+  private applyNow(batch: ProjectedBatch, targets: readonly Target[], channel: Channel): Applied[] {
     const now = this.clock().toISOString();
     const { positions, events } = batch;
     const n = positions.length;
@@ -188,7 +232,8 @@ export class BatchProjector {
       let handled = 0;
       let errors = 0;
       let latest: string | null = null;
-      const { projection, tx } = target;
+      const { projection } = target;
+      const tx = this.txOf(channel, target);
       try {
         for (let i = start; i < n; i++) {
           const event = events[i];
@@ -203,7 +248,7 @@ export class BatchProjector {
         projection.discard?.(tx);
         throw error;
       }
-      this.checkpoint.run(last, handled, errors, this.owner, now, latest, latest, name, target.generation);
+      channel.checkpoint.run(last, handled, errors, this.owner, now, latest, latest, name, target.generation);
       this.moved.set(key, last);
       return { target, events: handled, position: last };
     });

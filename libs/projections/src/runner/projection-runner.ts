@@ -35,8 +35,9 @@ export type ProjectionRunnerOptions = Readonly<{
   /** Rebuild only these projections into fresh generations, promote them when caught up, then stop. */
   rebuild?: readonly string[];
   /**
-   * Where read-model statements run: `thread` (the default for a file) in a worker thread with its own
-   * connection, so SQLite writes while this thread folds the next batch; `direct` on `readModels.db`.
+   * Where read-model statements run: `thread` (the default for a file) runs full catch-up batches in a
+   * worker thread with its own connection, so SQLite writes while this thread folds the next batch, and
+   * live batches at once on `readModels.db`; `direct` runs all of them on `readModels.db`.
    */
   writer?: 'thread' | 'direct';
   clock?: () => Date;
@@ -68,6 +69,8 @@ export class ProjectionRunner {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
+  /** Counts failures, so that work begun before one is not applied after it. */
+  private failures = 0;
   private uncommitted = 0;
   private readonly unpublished = new Map<
     string,
@@ -262,10 +265,18 @@ export class ProjectionRunner {
         this.queue.length > 0 &&
         (this.queue.length >= this.batchSize || this.subscriptionCaughtUp || this.paused)
       ) {
+        const failures = this.failures;
         const batch = this.queue.splice(0, this.batchSize);
         const projected = await this.projector.project(batch);
-        if (this.stopped) return;
-        this.applied(this.projector.apply(projected, this.targets), batch.length);
+        // A commit that failed meanwhile (the timer's) dropped the transaction this batch follows: the
+        // runner starts again from the checkpoints, so this batch must not be applied after it.
+        if (this.stopped || this.failures !== failures) return;
+        // Catching up (or a full batch), the writer thread works while the next batch folds; a live
+        // batch of a few events is written at once, in place (a thread hop would only add latency).
+        const bulk = !this.subscriptionCaughtUp || batch.length >= this.batchSize;
+        if (this.projector.switches(bulk)) this.commit();
+        if (this.failures !== failures) return;
+        this.applied(this.projector.apply(projected, this.targets, bulk), batch.length);
       }
       if (this.paused && this.queue.length === 0 && !this.stopped) {
         this.paused = false;
@@ -447,6 +458,7 @@ export class ProjectionRunner {
 
   private fail(error: unknown): void {
     this.failure = error instanceof Error ? error : new Error(String(error));
+    this.failures++;
     if (this.commitTimer !== undefined) clearTimeout(this.commitTimer);
     this.commitTimer = undefined;
     this.uncommitted = 0;

@@ -1,4 +1,4 @@
-import { MemoryEventStore, type StoredEvent } from '@ltc/event-store';
+import { SqliteEventStore, type StoredEvent } from '@ltc/event-store';
 import BetterSqlite3 from 'better-sqlite3';
 import { tempDir } from '../../test/support/temp';
 import type { Projection } from '../core/projection';
@@ -57,7 +57,12 @@ describe.each(['thread', 'direct'] as const)('runner: a write that fails (%s wri
   afterAll(() => dir.remove());
 
   it('stores nothing of the failed transaction, keeps its checkpoint, and resumes exactly once', async () => {
-    const store = new MemoryEventStore();
+    // Pages of 100 from a real log file: the timer's commits land between them.
+    const store = new SqliteEventStore({
+      file: dir.path(`log-${writer}.sqlite`),
+      synchronous: 'NORMAL',
+      pageSize: 100,
+    });
     await appendHistory(store, { seed: 5, events: 1200 });
     const all: StoredEvent[] = [];
     for await (const event of store.readAll()) all.push(event);
@@ -103,5 +108,6 @@ describe.each(['thread', 'direct'] as const)('runner: a write that fails (%s wri
 
     await runner.stop();
     readModels.close();
+    await store.close();
   });
 });
