@@ -45,7 +45,7 @@ export class BatchProjector {
   /** The worker thread's channel, started with the first bulk batch. */
   private threaded: Channel | undefined;
   private active: Channel;
-  private readonly threads: boolean;
+  private threads: boolean;
   /** Checkpoints moved in the open transaction, which the store shows only once it is committed. */
   private readonly moved = new Map<string, Position>();
 
@@ -158,16 +158,32 @@ export class BatchProjector {
   }
 
   /** Ends the writers (the thread): what was not committed is rolled back. */
-  close(): void {
+  async close(): Promise<void> {
     this.moved.clear();
-    this.threaded?.writer.close();
-    this.direct.writer.close();
+    try {
+      await this.threaded?.writer.close();
+    } finally {
+      await this.direct.writer.close();
+    }
   }
 
   private channelFor(bulk: boolean): Channel {
+    const thread = this.threaded?.writer;
+    if (thread instanceof ThreadSqlWriter && thread.broken !== undefined) {
+      // A thread that timed out or died may still hold the write lock: never start another one; the
+      // store's own connection waits for that lock instead.
+      this.threads = false;
+      this.threaded = undefined;
+      if (this.active.writer === thread) this.active = this.direct;
+      void thread.close();
+    }
     if (!bulk || !this.threads) return this.direct;
     this.threaded ??= this.channel(
-      new ThreadSqlWriter({ file: this.readModels.file, db: this.readModels.db }),
+      new ThreadSqlWriter({
+        file: this.readModels.file,
+        db: this.readModels.db,
+        busyTimeoutMs: this.readModels.busyTimeoutMs,
+      }),
     );
     return this.threaded;
   }

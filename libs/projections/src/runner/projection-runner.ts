@@ -130,11 +130,14 @@ export class ProjectionRunner {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     while (this.draining) await new Promise((resolve) => setImmediate(resolve));
-    if (this.options.readModels.open) {
-      this.commit();
-      this.generations.release(this.owner);
+    try {
+      if (this.options.readModels.open) {
+        this.commit();
+        this.generations.release(this.owner);
+      }
+    } finally {
+      await this.projector.close();
     }
-    this.projector.close();
     this.updatesSubject.complete();
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('projection runner stopped'));
   }
@@ -277,6 +280,7 @@ export class ProjectionRunner {
         if (this.projector.switches(bulk)) this.commit();
         if (this.failures !== failures) return;
         this.applied(this.projector.apply(projected, this.targets, bulk), batch.length);
+        if (this.failures !== failures) return; // its commit failed: start again from the checkpoints
       }
       if (this.paused && this.queue.length === 0 && !this.stopped) {
         this.paused = false;
@@ -464,7 +468,15 @@ export class ProjectionRunner {
     this.uncommitted = 0;
     this.unpublished.clear();
     this.untilSnapshot.clear();
-    if (this.options.readModels.open) this.projector.rollback();
+    // Reading resumes from the checkpoints (tick), not from where the paused subscription stopped.
+    this.paused = false;
+    try {
+      if (this.options.readModels.open) this.projector.rollback();
+    } catch (error) {
+      this.logger.error(
+        `projection runner: rollback: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     this.logger.error(`projection runner: ${this.failure.message}; retrying from the checkpoints`);
     this.subscription?.unsubscribe();
     this.subscription = undefined;

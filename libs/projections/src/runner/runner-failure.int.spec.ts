@@ -51,63 +51,75 @@ async function unblock(file: string): Promise<void> {
   }
 }
 
-describe.each(['thread', 'direct'] as const)('runner: a write that fails (%s writer)', (writer) => {
-  jest.setTimeout(30_000);
-  const dir = tempDir('ltc-runner-failure-');
-  afterAll(() => dir.remove());
+// Pages of 100 read as batches of 100; or pages of 1,000 in batches of 10, so that the queue fills up
+// and reading pauses until the runner catches up (the failing commit lands while paused).
+describe.each([
+  ['thread', 100, 100],
+  ['direct', 100, 100],
+  ['thread', 10, 1000],
+  ['direct', 10, 1000],
+] as const)(
+  'runner: a write that fails (%s writer, batches of %d, pages of %d)',
+  (writer, batchSize, pageSize) => {
+    jest.setTimeout(30_000);
+    const dir = tempDir('ltc-runner-failure-');
+    afterAll(() => dir.remove());
 
-  it('stores nothing of the failed transaction, keeps its checkpoint, and resumes exactly once', async () => {
-    // Pages of 100 from a real log file: the timer's commits land between them.
-    const store = new SqliteEventStore({
-      file: dir.path(`log-${writer}.sqlite`),
-      synchronous: 'NORMAL',
-      pageSize: 100,
+    it('stores nothing of the failed transaction, keeps its checkpoint, and resumes exactly once', async () => {
+      const store = new SqliteEventStore({
+        file: dir.path(`log-${writer}-${batchSize}.sqlite`),
+        synchronous: 'NORMAL',
+        pageSize,
+      });
+      await appendHistory(store, { seed: 5, events: 1200 });
+      const all: StoredEvent[] = [];
+      for await (const event of store.readAll()) all.push(event);
+      const blocked = (all[700] as StoredEvent).position;
+
+      const readModels = new ReadModelStore({ file: dir.path(`rm-${writer}-${batchSize}.sqlite`) });
+      readModels.db.exec('CREATE TABLE test_block (position TEXT PRIMARY KEY)');
+      readModels.db.prepare('INSERT INTO test_block (position) VALUES (?)').run(blocked);
+      const runner = new ProjectionRunner({
+        store,
+        readModels,
+        projections: [seen],
+        writer,
+        batchSize,
+        commitEvery: 300,
+        pollMs: 20,
+      });
+      await runner.start();
+      const failed = async () => {
+        while (runner.lastError === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+        return runner.lastError;
+      };
+      expect((await failed()).message).toMatch(/blocked by the test/);
+
+      // What is stored is whole transactions before the failing one: every event up to the checkpoint, once.
+      // (The runner keeps retrying meanwhile: read the checkpoint and the rows in one snapshot.)
+      const generations = new Generations(readModels.db);
+      const rows = () =>
+        readModels.db
+          .prepare<[], string>('SELECT position FROM seen_g1_seen ORDER BY position')
+          .pluck()
+          .all();
+      const { checkpoint, stored } = readModels.db.transaction(() => ({
+        checkpoint: generations.get('seen', 1)?.position ?? null,
+        stored: rows(),
+      }))();
+      expect(checkpoint).not.toBeNull();
+      expect(checkpoint! < blocked).toBe(true);
+      expect(stored).toEqual(all.filter((e) => e.position <= checkpoint!).map((e) => e.position));
+
+      // The cause goes away: the runner retries from its checkpoint and ends with every event exactly once.
+      await unblock(readModels.file);
+      await runner.catchUp();
+      expect(rows()).toEqual(all.map((e) => e.position));
+      expect(generations.get('seen', 1)).toMatchObject({ status: 'serving', events: all.length });
+
+      await runner.stop();
+      readModels.close();
+      await store.close();
     });
-    await appendHistory(store, { seed: 5, events: 1200 });
-    const all: StoredEvent[] = [];
-    for await (const event of store.readAll()) all.push(event);
-    const blocked = (all[700] as StoredEvent).position;
-
-    const readModels = new ReadModelStore({ file: dir.path(`rm-${writer}.sqlite`) });
-    readModels.db.exec('CREATE TABLE test_block (position TEXT PRIMARY KEY)');
-    readModels.db.prepare('INSERT INTO test_block (position) VALUES (?)').run(blocked);
-    const runner = new ProjectionRunner({
-      store,
-      readModels,
-      projections: [seen],
-      writer,
-      batchSize: 100,
-      commitEvery: 300,
-      pollMs: 20,
-    });
-    await runner.start();
-    const failed = async () => {
-      while (runner.lastError === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
-      return runner.lastError;
-    };
-    expect((await failed()).message).toMatch(/blocked by the test/);
-
-    // What is stored is whole transactions before the failing one: every event up to the checkpoint, once.
-    // (The runner keeps retrying meanwhile: read the checkpoint and the rows in one snapshot.)
-    const generations = new Generations(readModels.db);
-    const rows = () =>
-      readModels.db.prepare<[], string>('SELECT position FROM seen_g1_seen ORDER BY position').pluck().all();
-    const { checkpoint, stored } = readModels.db.transaction(() => ({
-      checkpoint: generations.get('seen', 1)?.position ?? null,
-      stored: rows(),
-    }))();
-    expect(checkpoint).not.toBeNull();
-    expect(checkpoint! < blocked).toBe(true);
-    expect(stored).toEqual(all.filter((e) => e.position <= checkpoint!).map((e) => e.position));
-
-    // The cause goes away: the runner retries from its checkpoint and ends with every event exactly once.
-    await unblock(readModels.file);
-    await runner.catchUp();
-    expect(rows()).toEqual(all.map((e) => e.position));
-    expect(generations.get('seen', 1)).toMatchObject({ status: 'serving', events: all.length });
-
-    await runner.stop();
-    readModels.close();
-    await store.close();
-  });
-});
+  },
+);

@@ -17,11 +17,13 @@ export type ReadModelStoreOptions = Readonly<{
 export class ReadModelStore {
   readonly db: Database;
   readonly file: string;
+  readonly busyTimeoutMs: number;
 
   constructor(options: ReadModelStoreOptions) {
     this.file = options.file;
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new BetterSqlite3(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    this.db = new BetterSqlite3(options.file, { timeout: this.busyTimeoutMs });
     if (options.file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     // Rebuilds insert into B-trees in key order rarely: a larger page cache saves most of their reads.

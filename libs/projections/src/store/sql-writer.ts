@@ -27,7 +27,8 @@ export interface SqlWriter extends SqlTarget {
   send(): void;
   commit(): void;
   rollback(): void;
-  close(): void;
+  /** Rolls back what was not committed and ends the writer (resolves once its thread has ended). */
+  close(): Promise<void>;
 }
 
 /** Runs every statement at once on the given connection (an as-of replay's in-memory database). */
@@ -57,7 +58,8 @@ export class DirectSqlWriter implements SqlWriter {
     if (this.pending) this.db.exec('ROLLBACK');
   }
 
-  close(): void {
+  close(): Promise<void> {
     this.rollback();
+    return Promise.resolve();
   }
 }

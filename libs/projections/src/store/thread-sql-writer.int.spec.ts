@@ -18,8 +18,8 @@ describe('ThreadSqlWriter: read-model statements run in a worker thread', () => 
     reader = new BetterSqlite3(file, { readonly: true });
     writer = new ThreadSqlWriter({ file, db });
   });
-  afterEach(() => {
-    writer.close();
+  afterEach(async () => {
+    await writer.close();
     reader.close();
     db.close();
   });
@@ -79,6 +79,40 @@ describe('ThreadSqlWriter: read-model statements run in a worker thread', () => 
     expect(rows()).toEqual([]);
   });
 
+  it('a statement first prepared in a failing transaction still works in the next one', () => {
+    const put = writer.prepare('INSERT INTO kv (k, v) VALUES (?, ?)');
+    writer.begin();
+    put.run('y', -1); // fails in the thread
+    writer.send();
+    const upsert = writer.prepare('INSERT OR REPLACE INTO kv (k, v) VALUES (?, ?)'); // prepared after it
+    upsert.run('z', 1);
+    expect(() => writer.commit()).toThrow(/CHECK/);
+    writer.begin();
+    upsert.run('w', 2);
+    writer.commit();
+    expect(rows()).toEqual([{ k: 'w', v: 2 }]);
+  });
+
+  it('a thread that does not answer in time breaks the writer, which then refuses work at once', async () => {
+    const slow = new ThreadSqlWriter({ file, db, busyTimeoutMs: 5_000, answerTimeoutMs: 300 });
+    const put = slow.prepare('INSERT INTO kv (k, v) VALUES (?, ?)');
+    const holder = new BetterSqlite3(file);
+    holder.exec('BEGIN IMMEDIATE'); // another writer holds the lock: the thread waits for it
+    slow.begin();
+    put.run('late', 1);
+    expect(() => slow.commit()).toThrow(/did not answer commit in 300 ms/);
+    expect(slow.broken?.message).toMatch(/did not answer/);
+    expect(slow.pending).toBe(false);
+    slow.begin();
+    put.run('later', 2);
+    const started = Date.now();
+    expect(() => slow.commit()).toThrow(/did not answer/);
+    expect(Date.now() - started).toBeLessThan(100);
+    holder.exec('ROLLBACK');
+    holder.close();
+    await slow.close();
+  });
+
   it('rollback drops what was sent and what was not', () => {
     const put = writer.prepare('INSERT INTO kv (k, v) VALUES (?, ?)');
     writer.begin();
@@ -95,13 +129,13 @@ describe('ThreadSqlWriter: read-model statements run in a worker thread', () => 
     expect(() => writer.prepare('INSERT INTO nowhere (k) VALUES (?)')).toThrow(/no such table: nowhere/);
   });
 
-  it('close rolls back what was not committed; a closed writer refuses work', () => {
+  it('close rolls back what was not committed; a closed writer refuses work', async () => {
     const put = writer.prepare('INSERT INTO kv (k, v) VALUES (?, ?)');
     writer.begin();
     put.run('lost', 1);
     writer.send();
-    writer.close();
-    writer.close(); // twice is fine
+    await writer.close();
+    await writer.close(); // twice is fine
     expect(rows()).toEqual([]);
     writer.begin();
     put.run('late', 1);
