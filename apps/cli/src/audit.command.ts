@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { UpcasterRegistry } from '@ltc/domain';
-import { asPosition } from '@ltc/event-store';
+import { asPosition, type Position } from '@ltc/event-store';
 import {
   auditTimeline,
   EXPORT_FORMATS,
   exportTimeline,
+  Generations,
   verifyAllStreams,
   verifyStream,
   type AsOf,
@@ -26,7 +27,9 @@ const describeBreak = (r: StreamVerification) =>
 
 /**
  * `ltc audit verify <stream> | --all`: recomputes hash chains and names the first event that does not
- * match (exit 1 when one does). `ltc audit export <stream> --format json|csv [--out file] [--as-of …]`.
+ * match; `--all` also names holes in the log's numbering and a log that ends before the read models'
+ * checkpoints (deleted events); exit 1 when anything is found.
+ * `ltc audit export <stream> --format json|csv [--out file] [--as-of …]`.
  */
 export const audit: CliCommand = {
   name: 'audit',
@@ -44,16 +47,42 @@ export const audit: CliCommand = {
       if (action === 'verify') {
         if (values['all'] === true) {
           let bar: ProgressBar | undefined;
-          const result = await verifyAllStreams(stores.events, (done, total) => {
-            bar ??= new ProgressBar('verifying', total, 'streams');
-            if (done % 200 === 0 || done === total) bar.update(done);
+          // How far the read models got: a log that ends before that lost its last events.
+          const seenUpTo = existsSync(stores.readModelsFile)
+            ? new Generations(stores.readModels().db)
+                .all()
+                .reduce<Position | null>(
+                  (max, g) => (g.position !== null && (max === null || g.position > max) ? g.position : max),
+                  null,
+                )
+            : null;
+          const result = await verifyAllStreams(stores.events, {
+            seenUpTo,
+            onStream: (done, total) => {
+              bar ??= new ProgressBar('verifying', total, 'streams');
+              if (done % 200 === 0 || done === total) bar.update(done);
+            },
           });
           const summary = `${result.streams} streams, ${result.events} events verified`;
           if (bar === undefined) out(summary);
           else bar.done(summary);
           for (const broken of result.broken) out(describeBreak(broken));
-          if (result.broken.length === 0) out(`all ${result.streams} streams intact`);
-          return result.broken.length === 0 ? 0 : 1;
+          for (const gap of result.missing) {
+            out(`MISSING positions ${gap.from}..${gap.to} (${gap.count} events): deleted from the log`);
+          }
+          if (result.truncated !== null) {
+            out(
+              `TRUNCATED: the log ends at ${result.truncated.head ?? '(empty)'} but the read models reached ` +
+                `${result.truncated.seenUpTo}: its last events were deleted (or the read models belong to another log)`,
+            );
+          }
+          if (!result.numbered) {
+            out('positions are not a numbering here (EventStoreDB): only broken chains show deleted events');
+          }
+          const intact =
+            result.broken.length === 0 && result.missing.length === 0 && result.truncated === null;
+          if (intact) out(`all ${result.streams} streams intact`);
+          return intact ? 0 : 1;
         }
         if (stream === undefined) throw new Error('usage: ltc audit verify <stream> | --all');
         const result = await verifyStream(stores.events, stream);

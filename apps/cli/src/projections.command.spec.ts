@@ -79,4 +79,29 @@ describe('ltc projections and ltc audit', () => {
     expect(out).toContain(`${stream}: BROKEN at revision ${revision} (event ${id}`);
     expect(await main(['audit', 'verify', '--all', '--data-dir', dataDir])).toBe(1);
   });
+
+  it("names deleted events: a hole in the log's numbering, and a log that ends before the read models", async () => {
+    const db = new BetterSqlite3(join(dataDir, 'ltc.sqlite'));
+    const head = db.prepare<[], number>('SELECT max(global_position) FROM events').pluck().get()!;
+    // The last event of some stream in the middle of the log, and the last event of the log.
+    const middle = db
+      .prepare<[number], number>(
+        `SELECT max(global_position) FROM events GROUP BY stream_id
+         HAVING max(global_position) < ? ORDER BY max(global_position) LIMIT 1 OFFSET 10`,
+      )
+      .pluck()
+      .get(head - 100)!;
+    db.prepare('DELETE FROM events WHERE global_position IN (?, ?)').run(middle, head);
+    db.close();
+    const pad = (n: number) => String(n).padStart(20, '0');
+    out = '';
+    expect(await main(['audit', 'verify', '--all', '--data-dir', dataDir])).toBe(1);
+    expect(out).toContain(
+      `MISSING positions ${pad(middle)}..${pad(middle)} (1 events): deleted from the log`,
+    );
+    expect(out).toContain(
+      `TRUNCATED: the log ends at ${pad(head - 1)} but the read models reached ${pad(head)}`,
+    );
+    expect(out).not.toMatch(/all \d+ streams intact/);
+  });
 });

@@ -6,6 +6,8 @@ import { ReadModelStore, readModelsFile } from '@ltc/projections';
 export type Stores = Readonly<{
   events: EventStore;
   readModels: () => ReadModelStore;
+  /** The read models' file (opening them creates it). */
+  readModelsFile: string;
   close: () => Promise<void>;
 }>;
 
@@ -25,9 +27,11 @@ export function openStores(env: NodeJS.ProcessEnv = process.env, dataDirOverride
     ...(connection === undefined ? {} : { connectionString: connection }),
   });
   let readModels: ReadModelStore | undefined;
+  const file = readModelsFile(dataDir, kind);
   return {
     events,
-    readModels: () => (readModels ??= new ReadModelStore({ file: readModelsFile(dataDir, kind) })),
+    readModels: () => (readModels ??= new ReadModelStore({ file })),
+    readModelsFile: file,
     close: async () => {
       readModels?.close();
       await events.close();

@@ -1,6 +1,7 @@
 export * from './event-store.port';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
 export { comparePositions, asPosition, type Position } from './core/position';
+export { sequencePosition, isSequencePosition } from './core/sequence-position';
 export {
   EventStoreError,
   ConcurrencyError,

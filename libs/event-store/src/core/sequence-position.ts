@@ -10,3 +10,8 @@ export function sequenceOf(position: Position): number {
   if (!Number.isSafeInteger(sequence)) throw new RangeError(`not a sequence position: "${position}"`);
   return sequence;
 }
+
+/** True for a position of a store that numbers its log (SQLite, memory); EventStoreDB's are not. */
+export function isSequencePosition(position: string): boolean {
+  return /^\d{20}$/.test(position);
+}

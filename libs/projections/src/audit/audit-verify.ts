@@ -1,5 +1,11 @@
 import { verifyChain, type ChainBreak } from '@ltc/engine';
-import type { EventStore, StoredEvent } from '@ltc/event-store';
+import {
+  isSequencePosition,
+  sequencePosition,
+  type EventStore,
+  type Position,
+  type StoredEvent,
+} from '@ltc/event-store';
 
 export type StreamVerification = Readonly<{
   streamId: string;
@@ -25,22 +31,61 @@ export async function verifyStream(store: EventStore, streamId: string): Promise
   return verifyStreamEvents(streamId, await store.readStream(streamId));
 }
 
+/** Positions missing from a log that numbers its events (SQLite, memory): deleted events. */
+export type MissingPositions = Readonly<{ from: Position; to: Position; count: number }>;
+
 export type LogVerification = Readonly<{
   streams: number;
   events: number;
   broken: readonly StreamVerification[];
+  /**
+   * Holes in the log's numbering. A stream's chain cannot show that its *last* event was deleted
+   * (nothing links to it), but the log's numbering can. Empty when the store's positions are not a
+   * numbering (EventStoreDB: byte offsets), see `numbered`.
+   */
+  missing: readonly MissingPositions[];
+  numbered: boolean;
+  head: Position | null;
+  /** Set when the log ends before `seenUpTo` (how far the read models got): its last events were deleted. */
+  truncated: Readonly<{ head: Position | null; seenUpTo: Position }> | null;
+}>;
+
+export type VerifyAllOptions = Readonly<{
+  onStream?: (done: number, total: number, result: StreamVerification) => void;
+  /** The furthest position something outside the log saw (the read models' checkpoints). */
+  seenUpTo?: Position | null;
 }>;
 
 /**
- * Every stream of the log, one at a time: first the stream ids (one pass over the log), then each
- * stream read and verified on its own, so memory holds one stream.
+ * Every stream of the log, one at a time: first the stream ids and the log's numbering (one pass over
+ * the log), then each stream read and verified on its own, so memory holds one stream.
  */
 export async function verifyAllStreams(
   store: EventStore,
-  onStream?: (done: number, total: number, result: StreamVerification) => void,
+  options: VerifyAllOptions = {},
 ): Promise<LogVerification> {
   const ids = new Set<string>();
-  for await (const event of store.readAll()) ids.add(event.streamId);
+  const missing: MissingPositions[] = [];
+  let numbered = true;
+  let previous = 0;
+  let head: Position | null = null;
+  for await (const event of store.readAll()) {
+    ids.add(event.streamId);
+    head = event.position;
+    if (!numbered || !isSequencePosition(event.position)) {
+      numbered = false;
+      continue;
+    }
+    const n = Number(event.position);
+    if (n > previous + 1) {
+      missing.push({
+        from: sequencePosition(previous + 1),
+        to: sequencePosition(n - 1),
+        count: n - previous - 1,
+      });
+    }
+    previous = n;
+  }
   const broken: StreamVerification[] = [];
   let events = 0;
   let done = 0;
@@ -48,7 +93,9 @@ export async function verifyAllStreams(
     const result = await verifyStream(store, streamId);
     events += result.events;
     if (!result.ok) broken.push(result);
-    onStream?.(++done, ids.size, result);
+    options.onStream?.(++done, ids.size, result);
   }
-  return { streams: ids.size, events, broken };
+  const seenUpTo = options.seenUpTo ?? null;
+  const truncated = seenUpTo !== null && (head === null || head < seenUpTo) ? { head, seenUpTo } : null;
+  return { streams: ids.size, events, broken, missing: numbered ? missing : [], numbered, head, truncated };
 }

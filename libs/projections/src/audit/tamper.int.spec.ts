@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SqliteEventStore } from '@ltc/event-store';
+import BetterSqlite3 from 'better-sqlite3';
+import { SqliteEventStore, type StoredEvent } from '@ltc/event-store';
 import { tempDir } from '../../test/support/temp';
 import { generateHistory } from '../testing/generate-history';
 import { verifyAllStreams, verifyStream } from './audit-verify';
@@ -45,6 +46,45 @@ describe('tamper evidence', () => {
     expect(all.broken.map((b) => [b.streamId, b.firstBreak?.revision])).toEqual([
       [target.streamId, target.revision],
     ]);
+    expect(all).toMatchObject({ missing: [], numbered: true, truncated: null });
     await reopened.close();
+  });
+
+  it("a stream's last event deleted: its chain cannot show it, the log's numbering does", async () => {
+    const file = dir.path('deleted.sqlite');
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const appends = [...generateHistory({ seed: 6, events: 1500 })];
+    for (const a of appends)
+      await store.append(a.streamId, a.envelopes, a.revision === 0 ? 'noStream' : a.revision - 1);
+    const head = (await store.headPosition())!;
+    // A stream with several events whose last one is in the middle of the log (say, a lost deal's loss).
+    const all: StoredEvent[] = [];
+    for await (const event of store.readAll()) all.push(event);
+    const lastOf = new Map(all.map((e) => [e.streamId, e]));
+    const victim = [...lastOf.values()].find((e) => e.revision >= 3 && e.position < all[1000]!.position)!;
+    const logLast = all.at(-1)!;
+    await store.close();
+
+    const db = new BetterSqlite3(file);
+    db.prepare('DELETE FROM events WHERE global_position = ?').run(Number(victim.position));
+    db.close();
+    const reopened = new SqliteEventStore({ file });
+    expect((await verifyStream(reopened, victim.streamId)).ok).toBe(true); // the chain alone is silent
+    const verified = await verifyAllStreams(reopened);
+    expect(verified.broken).toEqual([]);
+    expect(verified.missing).toEqual([{ from: victim.position, to: victim.position, count: 1 }]);
+    await reopened.close();
+
+    // The log's own last event leaves no hole: only something that saw further (the read models) tells.
+    const db2 = new BetterSqlite3(file);
+    db2.prepare('DELETE FROM events WHERE global_position = ?').run(Number(logLast.position));
+    db2.close();
+    const again = new SqliteEventStore({ file });
+    const unaided = await verifyAllStreams(again);
+    expect(unaided.truncated).toBeNull();
+    const witnessed = await verifyAllStreams(again, { seenUpTo: head });
+    expect(witnessed.truncated).toEqual({ head: all.at(-2)!.position, seenUpTo: head });
+    expect(witnessed.missing).toEqual([{ from: victim.position, to: victim.position, count: 1 }]);
+    await again.close();
   });
 });

@@ -1,6 +1,4 @@
-import type { Position } from '@ltc/event-store';
-
-const SEQUENCE = /^\d{20}$/;
+import { isSequencePosition, type Position } from '@ltc/event-store';
 
 /**
  * How many positions a checkpoint is behind the head. Exact for stores that number their log (SQLite,
@@ -9,6 +7,6 @@ const SEQUENCE = /^\d{20}$/;
 export function positionsBehind(head: Position | null, position: Position | null): number | null {
   if (head === null) return 0;
   if (position !== null && position >= head) return 0;
-  if (!SEQUENCE.test(head) || (position !== null && !SEQUENCE.test(position))) return null;
+  if (!isSequencePosition(head) || (position !== null && !isSequencePosition(position))) return null;
   return Number(head) - (position === null ? 0 : Number(position));
 }
