@@ -1,11 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { UpcasterRegistry } from '@ltc/domain';
-import { asPosition, type Position } from '@ltc/event-store';
+import { asPosition } from '@ltc/event-store';
 import {
   auditTimeline,
   EXPORT_FORMATS,
   exportTimeline,
   Generations,
+  logTruncations,
   verifyAllStreams,
   verifyStream,
   type AsOf,
@@ -47,15 +48,11 @@ export const audit: CliCommand = {
       if (action === 'verify') {
         if (values['all'] === true) {
           let bar: ProgressBar | undefined;
-          // How far the read models got: a log that ends before that lost its last events.
-          const seenUpTo = existsSync(stores.readModelsFile)
-            ? new Generations(stores.readModels().db)
-                .all()
-                .reduce<Position | null>(
-                  (max, g) => (g.position !== null && (max === null || g.position > max) ? g.position : max),
-                  null,
-                )
-            : null;
+          // How far the read models got (a log that ends before that lost its last events), and the
+          // truncations a runner found before it rebuilt them.
+          const readModels = existsSync(stores.readModelsFile) ? stores.readModels() : undefined;
+          const seenUpTo = readModels === undefined ? null : new Generations(readModels.db).furthest();
+          const recorded = readModels === undefined ? [] : logTruncations(readModels.db);
           const result = await verifyAllStreams(stores.events, {
             seenUpTo,
             onStream: (done, total) => {
@@ -74,6 +71,12 @@ export const audit: CliCommand = {
             out(
               `TRUNCATED: the log ends at ${result.truncated.head ?? '(empty)'} but the read models reached ` +
                 `${result.truncated.seenUpTo}: its last events were deleted (or the read models belong to another log)`,
+            );
+          }
+          for (const t of recorded) {
+            out(
+              `TRUNCATED (found ${t.detectedAt}, read models rebuilt since): the log ended at ` +
+                `${t.head ?? '(empty)'} but the read models had reached ${t.seenUpTo}: its last events were deleted`,
             );
           }
           if (!result.numbered) {

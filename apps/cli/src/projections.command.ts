@@ -57,7 +57,11 @@ async function rebuild(stores: ReturnType<typeof openStores>, name: string | und
     rebuild: names,
     label: 'cli',
     batchSize: 5000,
-    logger: { log: () => undefined, error: (message) => failed(new Error(message)) },
+    logger: {
+      log: () => undefined,
+      warn: (message) => void process.stderr.write(`WARNING: ${message}\n`),
+      error: (message) => failed(new Error(message)),
+    },
   });
   const bar = new ProgressBar(`rebuilding ${names.join(', ')}`, head);
   const started = Date.now();

@@ -5,6 +5,7 @@ export * from './fold/stream-kinds';
 export * from './fold/stream-states';
 export * from './store/read-model-store';
 export * from './store/generations';
+export * from './store/log-truncations';
 export * from './runner/batch-projector';
 export * from './runner/projection-runner';
 export * from './runner/projection-status';

@@ -44,7 +44,11 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
       projections: ALL_PROJECTIONS,
       upcasters,
       label: 'api',
-      logger: { log: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
+      logger: {
+        log: (m) => this.logger.log(m),
+        warn: (m) => this.logger.warn(m),
+        error: (m) => this.logger.error(m),
+      },
     });
   }
 

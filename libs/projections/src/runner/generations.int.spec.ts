@@ -1,10 +1,12 @@
-import { MemoryEventStore, type EventStore } from '@ltc/event-store';
+import { MemoryEventStore, SqliteEventStore, type EventStore } from '@ltc/event-store';
+import BetterSqlite3 from 'better-sqlite3';
 import { tempDir } from '../../test/support/temp';
 import type { Projection } from '../core/projection';
 import { openReadModel, ProjectionNotReadyError } from '../core/read-model-reader';
 import { ReadModelStore } from '../store/read-model-store';
 import type { SqlStatement } from '../store/sql-writer';
 import { Generations } from '../store/generations';
+import { logTruncations } from '../store/log-truncations';
 import { appendHistory } from '../testing/append-history';
 import { ProjectionRunner } from './projection-runner';
 
@@ -152,5 +154,47 @@ describe('generations: versions, rebuilds and leases', () => {
       [abandoned.generation, 'serving', true],
     ]);
     expect(total(readModels, v1)).toBe(Number(await store.headPosition()));
+  });
+
+  it('a log that lost its last events: the truncation is recorded and the read models rebuilt', async () => {
+    const v1 = counter(1);
+    const file = dir.path(`log-${Date.now()}.sqlite`);
+    const log = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    await appendHistory(log, { seed: 7, events: 300 });
+    const seen = (await log.headPosition())!;
+    const first = await run({ store: log, projections: [v1] });
+    await first.catchUp();
+    await first.stop();
+    await log.close();
+
+    const raw = new BetterSqlite3(file);
+    raw.prepare('DELETE FROM events WHERE global_position > ?').run(Number(seen) - 5);
+    raw.close();
+    const shorter = new SqliteEventStore({ file });
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    const second = await run({
+      store: shorter,
+      projections: [v1],
+      clock: () => new Date('2026-11-27T12:00:00.000Z'),
+      logger: { log: () => undefined, warn: (m) => warnings.push(m), error: (m) => errors.push(m) },
+    });
+    await second.catchUp();
+    const head = (await shorter.headPosition())!;
+    expect(logTruncations(readModels.db)).toEqual([
+      { detectedAt: '2026-11-27T12:00:00.000Z', head, seenUpTo: seen },
+    ]);
+    expect(warnings).toEqual([
+      expect.stringContaining(`the log ends at ${head} but the read models had reached ${seen}`),
+    ]);
+    expect(errors).toEqual([]);
+    // Rebuilt from the log as it is (every generation was dropped, so numbering starts again at 1),
+    // counting each remaining event once.
+    expect(new Generations(readModels.db).all().map((g) => [g.generation, g.status])).toEqual([
+      [1, 'serving'],
+    ]);
+    expect(total(readModels, v1)).toBe(Number(head));
+    await second.stop();
+    await shorter.close();
   });
 });

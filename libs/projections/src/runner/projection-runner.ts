@@ -4,6 +4,7 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { AnyProjection } from '../core/projection';
 import { Generations, type Generation } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
+import { recordLogTruncation } from '../store/log-truncations';
 import { maybeSnapshot, snapshotsOf } from '../store/snapshots';
 import { BatchProjector, type Target } from './batch-projector';
 import { positionsBehind } from './lag';
@@ -11,7 +12,12 @@ import type { ProjectionStatus, ProjectionUpdate } from './projection-status';
 import { leaseOwner } from './lease';
 import { TargetPlanner } from './target-plan';
 
-export type RunnerLogger = Readonly<{ log: (message: string) => void; error: (message: string) => void }>;
+export type RunnerLogger = Readonly<{
+  log: (message: string) => void;
+  /** Something an operator must see that does not stop the runner (default: `error`). */
+  warn?: (message: string) => void;
+  error: (message: string) => void;
+}>;
 
 export type ProjectionRunnerOptions = Readonly<{
   store: EventStore;
@@ -181,11 +187,20 @@ export class ProjectionRunner {
       .prepare<[], string>("SELECT value FROM read_model_meta WHERE key = 'log.first'")
       .pluck()
       .get();
-    const ahead = this.generations
-      .all()
-      .some((g) => g.position !== null && (head === null || g.position > head));
+    const seenUpTo = this.generations.furthest();
+    const ahead = seenUpTo !== null && (head === null || seenUpTo > head);
     // An empty value was written on an empty log: any first event belongs to the same log.
-    if ((known !== undefined && known !== '' && known !== (first?.id ?? '')) || ahead) {
+    const sameLog = known === undefined || known === '' || known === (first?.id ?? '');
+    if (sameLog && ahead) {
+      // The same log, shorter than the read models saw: its last events were deleted. Kept on record
+      // (outside the log) before the read models that witnessed it are rebuilt.
+      recordLogTruncation(db, { detectedAt: this.clock().toISOString(), head, seenUpTo });
+      (this.logger.warn ?? this.logger.error)(
+        `the log ends at ${head ?? '(empty)'} but the read models had reached ${seenUpTo}: its last events ` +
+          'were deleted; recorded for `ltc audit verify --all`, rebuilding the read models',
+      );
+      this.generations.discardAll();
+    } else if (!sameLog) {
       this.logger.log('read models were built from another log: rebuilding them all');
       this.generations.discardAll();
     }

@@ -117,6 +117,14 @@ export class Generations {
     return this.sql.all.all().map(toGeneration);
   }
 
+  /** The furthest checkpoint of any generation: how far the read models have seen the log. */
+  furthest(): Position | null {
+    return this.all().reduce<Position | null>(
+      (max, g) => (g.position !== null && (max === null || g.position > max) ? g.position : max),
+      null,
+    );
+  }
+
   get(name: string, generation: number): Generation | undefined {
     const row = this.sql.one.get(name, generation);
     return row === undefined ? undefined : toGeneration(row);
