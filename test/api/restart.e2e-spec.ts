@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi } from '../support/api-process';
@@ -49,6 +50,45 @@ describe('a restart on the same SQLite file', () => {
       await eventually(async () => {
         expect((await as(second.url, 'GET', '/api/leads')).body).toMatchObject({ total: 1, items: [{ id }] });
       });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('a log whose last event was deleted while the api was down: /health reports the truncation', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-truncated-')), 'data');
+    const keys = writeTeam(join(dataDir, 'users.json'));
+    const first = await startApi({ DATA_DIR: dataDir });
+    const body = { customerId: 'initech', name: 'Initech', segment: 'ordinary' };
+    expect((await call(first.url, 'POST', '/api/customers', { key: keys.ann, body })).status).toBe(200);
+    expect(
+      (await call(first.url, 'POST', '/api/customers/initech/claim', { key: keys.ann, body: {} })).status,
+    ).toBe(200);
+    const seen = await eventually(async () => {
+      const health = (await call(first.url, 'GET', '/health')).body as {
+        store: { position: string };
+        projections: { caughtUp: boolean };
+      };
+      expect(health.projections.caughtUp).toBe(true);
+      return health.store.position;
+    });
+    expect(await first.stop()).toBe(0);
+
+    const db = new BetterSqlite3(join(dataDir, 'ltc.sqlite'));
+    db.prepare('DELETE FROM events WHERE global_position = ?').run(Number(seen)); // the claim
+    db.close();
+
+    const second = await startApi({ DATA_DIR: dataDir });
+    try {
+      const health = (await call(second.url, 'GET', '/health')).body as {
+        store: { position: string };
+        projections: { truncations: unknown[] };
+      };
+      expect(health.store.position).toBe(String(Number(seen) - 1).padStart(20, '0'));
+      expect(health.projections.truncations).toEqual([
+        { detectedAt: expect.any(String), head: health.store.position, seenUpTo: seen },
+      ]);
+      expect(second.output()).toMatch(/the log ends at \d{20} but the read models had reached \d{20}/);
     } finally {
       await second.stop();
     }

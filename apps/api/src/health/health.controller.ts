@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ltc/event-store';
+import { logTruncations } from '@ltc/projections';
 import { ProjectionStatusDto } from '../read-models/read-model.response.dtos';
 import { ReadModels } from '../read-models/read-models.service';
 
@@ -17,6 +18,15 @@ class StoreHealth {
   configured!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'position of the last stored event' })
   position!: string | null;
+}
+
+class LogTruncationDto {
+  @ApiProperty({ description: 'when a runner found it' })
+  detectedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'where the log ended then' })
+  head!: string | null;
+  @ApiProperty({ description: 'how far the read models had seen the log before' })
+  seenUpTo!: string;
 }
 
 class ProjectionsHealth {
@@ -30,6 +40,13 @@ class ProjectionsHealth {
   lag!: number | null;
   @ApiProperty({ type: [ProjectionStatusDto] })
   generations!: ProjectionStatusDto[];
+  @ApiProperty({
+    type: [LogTruncationDto],
+    description:
+      'times the log was found shorter than the read models had seen it (its last events deleted); kept ' +
+      'after the rebuild that follows, as `ltc audit verify --all` reports them',
+  })
+  truncations!: LogTruncationDto[];
 }
 
 class Health {
@@ -76,6 +93,7 @@ export class HealthController {
       caughtUp: serving.length > 0 && serving.every((g) => g.caughtUp),
       lag: lags.includes(null) ? null : Math.max(0, ...(lags as number[])),
       generations: [...generations],
+      truncations: logTruncations(readModels.store.db),
     };
   }
 }
