@@ -76,7 +76,7 @@ export const audit: CliCommand = {
           for (const t of recorded) {
             out(
               `TRUNCATED (found ${t.detectedAt}, read models rebuilt since): the log ended at ` +
-                `${t.head ?? '(empty)'} but the read models had reached ${t.seenUpTo}: its last events were deleted`,
+                `${t.head ?? '(empty)'} but the read models had reached ${t.seenUpTo}: its last events were deleted or lost`,
             );
           }
           if (!result.numbered) {

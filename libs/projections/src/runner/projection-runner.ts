@@ -192,12 +192,13 @@ export class ProjectionRunner {
     // An empty value was written on an empty log: any first event belongs to the same log.
     const sameLog = known === undefined || known === '' || known === (first?.id ?? '');
     if (sameLog && ahead) {
-      // The same log, shorter than the read models saw: its last events were deleted. Kept on record
+      // The same log, shorter than the read models saw: its last events were deleted or lost. Kept on record
       // (outside the log) before the read models that witnessed it are rebuilt.
       recordLogTruncation(db, { detectedAt: this.clock().toISOString(), head, seenUpTo });
       (this.logger.warn ?? this.logger.error)(
         `the log ends at ${head ?? '(empty)'} but the read models had reached ${seenUpTo}: its last events ` +
-          'were deleted; recorded for `ltc audit verify --all`, rebuilding the read models',
+          'were deleted or lost (a power cut with synchronous=NORMAL); recorded for `ltc audit verify --all`, ' +
+          'rebuilding the read models',
       );
       this.generations.discardAll();
     } else if (!sameLog) {

@@ -1,7 +1,10 @@
 import type { Position } from '@ltc/event-store';
 import type { Database } from 'better-sqlite3';
 
-/** The log ended before what the read models had seen: its last events were deleted. */
+/**
+ * The log ended before what the read models had seen: its last events were deleted, or lost (a store
+ * without full sync and a power cut).
+ */
 export type LogTruncation = Readonly<{ detectedAt: string; head: Position | null; seenUpTo: Position }>;
 
 const KEY = 'log.truncations';
