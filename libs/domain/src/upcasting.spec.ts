@@ -29,6 +29,15 @@ describe('UpcasterRegistry', () => {
     expect(registry.upcast(current, 3)).toBe(current);
   });
 
+  it('upcasts a stored event by the schema version in its metadata, keeping the envelope', () => {
+    const stored = { id: 'e1', type: 'BidSubmitted', data: { amount: 1 }, metadata: { schemaVersion: 2 } };
+    expect(registry.upcastStored(stored)).toEqual({ ...stored, data: { amount: 1, currency: 'EUR' } });
+    const v1 = { type: 'BidSubmitted', data: { amount: 2 }, metadata: {} };
+    expect(registry.upcastStored(v1).data).toEqual({ amount: 2, amountMinor: 200, currency: 'EUR' });
+    const current = { type: 'BidSubmitted', data: {}, metadata: { schemaVersion: 3 } };
+    expect(registry.upcastStored(current)).toBe(current);
+  });
+
   it('refuses two upcasters for the same step', () => {
     const step = { type: 'X', fromVersion: 1, upcast: (d: object) => ({ ...d }) };
     expect(() => new UpcasterRegistry([step, step])).toThrow(/two upcasters for X v1/);

@@ -36,4 +36,23 @@ export class UpcasterRegistry {
     for (let v = schemaVersion; versions.has(v); v++) data = versions.get(v)!.upcast(data);
     return data === event.data ? event : { ...event, data };
   }
+
+  /**
+   * The one upcast path for stored events: reads `metadata.schemaVersion` (1 when absent) and returns the
+   * same record with its data at the current version (the same object when nothing changed).
+   */
+  upcastStored<T extends StoredRecord>(stored: T): T {
+    // Most types have no upcaster: return the record itself without building anything.
+    if (!this.byType.has(stored.type)) return stored;
+    const version = Number(stored.metadata.schemaVersion ?? 1);
+    const { data } = this.upcast({ type: stored.type, data: stored.data } as Event, version);
+    return data === stored.data ? stored : { ...stored, data };
+  }
 }
+
+/** The part of a stored event an upcast reads: any envelope with a type, data and metadata. */
+export type StoredRecord = Readonly<{
+  type: string;
+  data: unknown;
+  metadata: Readonly<{ schemaVersion?: unknown }>;
+}>;

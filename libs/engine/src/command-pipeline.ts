@@ -278,10 +278,8 @@ export class CommandPipeline {
 
   /** Every read path goes through the upcasters, so old schema versions fold like new ones. */
   private toEvent(stored: StoredEvent): Event {
-    return this.upcasters.upcast(
-      { type: stored.type, data: stored.data },
-      Number(stored.metadata.schemaVersion ?? 1),
-    );
+    const { type, data } = this.upcasters.upcastStored(stored);
+    return { type, data } as Event;
   }
 
   private async readTail(streamId: string, from: number): Promise<readonly StoredEvent[]> {

@@ -62,11 +62,7 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async handle(stored: StoredEvent): Promise<void> {
     // Reactions read event data, so they see it upcast to the current schema like every other reader.
-    const { data } = this.upcasters.upcast(
-      { type: stored.type, data: stored.data },
-      Number(stored.metadata.schemaVersion ?? 1),
-    );
-    const event: StoredEvent = data === stored.data ? stored : { ...stored, data };
+    const event = this.upcasters.upcastStored(stored);
     for (const reaction of this.reactions.all()) {
       if (!reaction.eventTypes.includes(event.type)) continue;
       for (let attempt = 1; ; attempt++) {

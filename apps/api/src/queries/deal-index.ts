@@ -89,10 +89,8 @@ export class DealIndex implements OnApplicationBootstrap, OnModuleDestroy {
     const known = this.streams.get(event.streamId);
     const workflow = entry.workflow;
     try {
-      const upcast = this.upcasters.upcast(
-        { type: event.type, data: event.data },
-        Number(event.metadata.schemaVersion ?? 1),
-      );
+      const { type, data } = this.upcasters.upcastStored(event);
+      const upcast = { type, data };
       const previous = (known?.state ?? workflow.initialState()) as ReturnType<typeof workflow.initialState>;
       const state = workflow.evolve(previous, upcast);
       this.streams.set(event.streamId, {

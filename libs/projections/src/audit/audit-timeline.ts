@@ -2,7 +2,6 @@ import { UpcasterRegistry } from '@ltc/domain';
 import type { Position, StoredEvent } from '@ltc/event-store';
 import type { AsOf } from '../as-of/as-of';
 import { kindFolders, streamKindOf, type FoldState, type StreamKind } from '../fold/stream-kinds';
-import { upcastStored } from '../fold/upcast';
 
 /** One event of a deal's history, with who did it, why, and the state the deal was in after it. */
 export type TimelineEntry = Readonly<{
@@ -59,7 +58,7 @@ export function auditTimeline(
   const entries: TimelineEntry[] = [];
   for (const stored of events) {
     if (asOf !== undefined && after(stored, asOf)) break;
-    const next = folder.step(state, upcastStored(upcasters, stored));
+    const next = folder.step(state, upcasters.upcastStored(stored));
     const m = stored.metadata;
     entries.push({
       revision: stored.revision,

@@ -2,7 +2,6 @@ import type { Event, UpcasterRegistry } from '@ltc/domain';
 import type { EventStore } from '@ltc/event-store';
 import type { Fold } from '../core/projected-event';
 import { kindFolders, type FoldState, type KindFolder, type StreamKind } from './stream-kinds';
-import { upcastStored } from './upcast';
 
 type Entry = { revision: number; state: FoldState };
 
@@ -69,7 +68,7 @@ export class StreamStates {
     const folder = this.folderOf(kind);
     const earlier = await this.store.readStream(streamId, { from: 0, maxCount: revision });
     let state = folder.initial();
-    for (const stored of earlier) state = folder.step(state, upcastStored(this.upcasters, stored)) ?? state;
+    for (const stored of earlier) state = folder.step(state, this.upcasters.upcastStored(stored)) ?? state;
     this.add(streamId, revision - 1, state);
   }
 

@@ -5,7 +5,6 @@ import { tableNames, type AnyProjection, type ProjectionTx } from '../core/proje
 import { StreamStates } from '../fold/stream-states';
 import { kindOfStream, type StreamKind } from '../fold/stream-kinds';
 import { isoStamp } from '../core/stamp';
-import { upcastStored } from '../fold/upcast';
 import { CHECKPOINT_SQL, type Generations } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
 import { DirectSqlWriter, type SqlStatement, type SqlWriter } from '../store/sql-writer';
@@ -205,10 +204,7 @@ export class BatchProjector {
   /** The event as projections see it; `undefined` when its stream must be folded again first. */
   private toProjected(stored: StoredEvent, kind: StreamKind): ProjectedEvent | undefined {
     const { metadata } = stored;
-    const version = Number(metadata.schemaVersion ?? 1);
-    // Most types have no upcaster: skip building an event only to get it back unchanged.
-    const event =
-      this.upcasters.currentVersion(stored.type) > version ? upcastStored(this.upcasters, stored) : stored;
+    const event = this.upcasters.upcastStored(stored);
     let fold = null;
     if (this.states.folds(kind)) {
       fold = this.states.fold(kind, stored.streamId, stored.revision, event);
