@@ -49,9 +49,27 @@ export default tseslint.config(
               bannedExternalImports: IMPURE,
             },
             { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:domain'] },
+            // Users and key digests, and the tamper-evident chain over stored events: used by apps, the
+            // engine (which chains on append) and the audit read model (which verifies).
+            {
+              sourceTag: 'type:users',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*'],
+            },
+            {
+              sourceTag: 'type:hash-chain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:workflow'],
+              bannedExternalImports: ['@nestjs/*'],
+            },
             {
               sourceTag: 'type:engine',
-              onlyDependOnLibsWithTags: ['type:engine', 'type:workflow', 'type:domain', 'type:event-store'],
+              onlyDependOnLibsWithTags: [
+                'type:engine',
+                'type:workflow',
+                'type:domain',
+                'type:event-store',
+                'type:hash-chain',
+              ],
             },
             {
               sourceTag: 'type:projections',
@@ -61,6 +79,7 @@ export default tseslint.config(
                 'type:domain',
                 'type:event-store',
                 'type:engine',
+                'type:hash-chain',
               ],
               bannedExternalImports: ['@nestjs/*', 'express'],
             },

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addUser } from '@ltc/engine';
+import { addUser } from '@ltc/users';
 
 /** A fresh data folder with one admin whose key the benches use. */
 export function benchData(): { dataDir: string; usersFile: string; key: string } {

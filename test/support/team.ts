@@ -1,4 +1,4 @@
-import { addUser } from '@ltc/engine';
+import { addUser } from '@ltc/users';
 import type { UserRole } from '@ltc/domain';
 
 /** The people of the e2e tests: two teams, a manager, an ops user and an admin. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { USER_ROLES, type UserRole } from '@ltc/domain';
-import { addApiKey, addUser, readUsersFile, revokeApiKeys } from '@ltc/engine';
+import { addApiKey, addUser, readUsersFile, revokeApiKeys } from '@ltc/users';
 import type { CliCommand } from './commands';
 
 /** The same default as the api: USERS_FILE, else users.json in DATA_DIR (./data). */

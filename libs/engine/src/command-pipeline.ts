@@ -14,7 +14,7 @@ import type { Actor } from './actor';
 import type { Clock } from './clock.port';
 import { IdempotencyKeyReusedError, RetriesExhaustedError } from './engine.errors';
 import { commandHash, eventIdFor } from './event-id';
-import { chainEnvelopes } from './hash-chain';
+import { chainEnvelopes } from '@ltc/hash-chain';
 import { StreamCache, type StreamView } from './stream-cache';
 
 /** A command addressed to one stream, with who sent it and why. */

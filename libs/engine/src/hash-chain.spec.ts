@@ -1,7 +1,7 @@
 import { MemoryEventStore } from '@ltc/event-store';
 import { FixedClock } from './clock.port';
 import { CommandPipeline } from './command-pipeline';
-import { eventHash, verifyChain } from './hash-chain';
+import { eventHash, verifyChain } from '@ltc/hash-chain';
 import { tallyWorkflow } from './testing/tally.workflow';
 
 describe('hash chain', () => {

@@ -4,5 +4,3 @@ export * from './command-pipeline';
 export * from './engine.errors';
 export * from './event-id';
 export * from './stream-cache';
-export * from './access';
-export * from './hash-chain';

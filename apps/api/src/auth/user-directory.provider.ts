@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { Injectable, Logger } from '@nestjs/common';
-import { readUsersFile, UserDirectory } from '@ltc/engine';
+import { readUsersFile, UserDirectory } from '@ltc/users';
 
 /**
  * The users file as a directory, re-read when the file changes (checked at most once a second), so

@@ -1,4 +1,4 @@
-import { verifyChain, type ChainBreak } from '@ltc/engine';
+import { verifyChain, type ChainBreak } from '@ltc/hash-chain';
 import {
   isSequencePosition,
   sequencePosition,

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@ltc/domain';
-import { chainEnvelopes, eventIdFor } from '@ltc/engine';
+import { eventIdFor } from '@ltc/engine';
+import { chainEnvelopes } from '@ltc/hash-chain';
 import { kindFolders, streamKindOf, type FoldState } from '../fold/stream-kinds';
 import { DAY, JourneyWorld, type Act, type Journey } from './journey-world';
 import { leadJourney } from './lead-journey';

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { USER_ROLES, type UserRole } from '@ltc/domain';
-import type { Actor } from '../actor';
 
 /** One user of the engine: organisation roles, team, manager, and the digests of their API keys. */
 export type UserRecord = Readonly<{
@@ -17,6 +16,9 @@ export type UserRecord = Readonly<{
 export type ApiKeyRecord = Readonly<{ id: string; sha256: string; createdAt: string; revoked?: boolean }>;
 
 export type UsersDocument = Readonly<{ version: 1; users: readonly UserRecord[] }>;
+
+/** Who a key belongs to: the shape of the engine's `Actor`, which this library does not depend on. */
+export type AuthenticatedUser = Readonly<{ id: string; roles: readonly UserRole[]; team: string }>;
 
 export class UsersFileError extends Error {}
 
@@ -78,7 +80,7 @@ export class UserDirectory {
   }
 
   /** The actor behind a bearer key, or undefined for an unknown, malformed or revoked key. */
-  authenticate(key: string): Actor | undefined {
+  authenticate(key: string): AuthenticatedUser | undefined {
     if (!KEY.test(key)) return undefined;
     // Looking up the digest of a random 256-bit key leaks nothing useful through timing.
     const user = this.byKeyDigest.get(digest(key));
@@ -89,7 +91,7 @@ export class UserDirectory {
     return this.byId.get(id);
   }
 
-  actor(id: string): Actor | undefined {
+  actor(id: string): AuthenticatedUser | undefined {
     const user = this.byId.get(id);
     return user && toActor(user);
   }
@@ -105,6 +107,6 @@ export class UserDirectory {
   }
 }
 
-function toActor(user: UserRecord): Actor {
+function toActor(user: UserRecord): AuthenticatedUser {
   return { id: user.id, roles: user.roles, team: user.team };
 }
