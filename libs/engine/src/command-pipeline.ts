@@ -96,9 +96,18 @@ export class CommandPipeline {
     streamId: string,
     options: { trustCache?: boolean } = {},
   ): Promise<StreamView<SnapshotFrom<M>>> {
+    return (await this.loadView(workflow, streamId, options.trustCache ?? false)).view;
+  }
+
+  /** `read` is false when the view came from the cache without asking the store. */
+  private async loadView<M extends AnyStateMachine, C extends Command, P>(
+    workflow: Workflow<M, C, P>,
+    streamId: string,
+    trustCache: boolean,
+  ): Promise<{ view: StreamView<SnapshotFrom<M>>; read: boolean }> {
     const key = `${workflow.machineRef}|${streamId}`;
     let view = this.cache.get<SnapshotFrom<M>>(key);
-    if (view !== undefined && options.trustCache) return view;
+    if (view !== undefined && trustCache) return { view, read: false };
     if (view === undefined) {
       view = { state: workflow.initialState(), revision: 'noStream', commands: new Map(), lastHash: null };
       this.cache.set(key, view);
@@ -109,7 +118,16 @@ export class CommandPipeline {
       if (view.revision !== 'noStream' && stored.revision <= view.revision) continue;
       this.apply(workflow, view, stored.revision, this.toEvent(stored), stored.metadata);
     }
-    return view;
+    return { view, read: true };
+  }
+
+  /** Brings the cached view up to the store and says whether the store had moved past `revision`. */
+  private async movedPast<M extends AnyStateMachine, C extends Command, P>(
+    workflow: Workflow<M, C, P>,
+    streamId: string,
+    revision: StreamRevision,
+  ): Promise<boolean> {
+    return (await this.load(workflow, streamId)).revision !== revision;
   }
 
   private apply<M extends AnyStateMachine, C extends Command, P>(
@@ -134,7 +152,15 @@ export class CommandPipeline {
     }
   }
 
-  /** Runs one command through the machine of `workflow` and appends what it decided. */
+  /**
+   * Runs one command through the machine of `workflow` and appends what it decided.
+   *
+   * The cached state is trusted first. A refusal (authorise, decide, or an unknown stream) stands as
+   * it is when it was decided on state just read from the store; when it was decided on cached state,
+   * the pipeline reads the stream's tail after the cached revision and judges again only if the store
+   * has moved past it (another process wrote): a refusal on a fresh cache runs authorise and decide once.
+   * A lost race on append (ConcurrencyError) always reloads and decides again.
+   */
   async execute<M extends AnyStateMachine, C extends Command, P>(
     workflow: Workflow<M, C, P>,
     policy: P,
@@ -142,10 +168,9 @@ export class CommandPipeline {
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
     const hash = commandHash(request.command.type, request.command.data);
-    // The cache is trusted first; a conflict or a refusal is re-checked against the stored stream.
     let trustCache = true;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const view = await this.load(workflow, request.streamId, { trustCache });
+      const { view, read } = await this.loadView(workflow, request.streamId, trustCache);
       const { state, revision, lastHash } = view;
       const applied = view.commands.get(request.commandId);
       if (applied !== undefined) {
@@ -170,8 +195,8 @@ export class CommandPipeline {
           policy,
         });
       } catch (error) {
-        if (!trustCache) throw error;
-        // Refused on cached state: judge again on the stored stream before answering.
+        // Only a state the store has moved past can make a refusal wrong.
+        if (read || !(await this.movedPast(workflow, request.streamId, revision))) throw error;
         trustCache = false;
         continue;
       }
@@ -279,7 +304,7 @@ export class CommandPipeline {
   /** Every read path goes through the upcasters, so old schema versions fold like new ones. */
   private toEvent(stored: StoredEvent): Event {
     const { type, data } = this.upcasters.upcastStored(stored);
-    return { type, data } as Event;
+    return { type, data };
   }
 
   private async readTail(streamId: string, from: number): Promise<readonly StoredEvent[]> {
