@@ -43,6 +43,12 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:domain'],
               bannedExternalImports: IMPURE,
             },
+            // Access rules: pure functions over (actor, org, state), beside the workflows they guard.
+            {
+              sourceTag: 'type:access',
+              onlyDependOnLibsWithTags: ['type:workflow', 'type:domain'],
+              bannedExternalImports: IMPURE,
+            },
             {
               sourceTag: 'type:workflow',
               onlyDependOnLibsWithTags: ['type:workflow', 'type:domain'],
@@ -93,7 +99,7 @@ export default tseslint.config(
   },
   {
     // Node built-ins are not npm packages, so the Nx rule cannot see them: ban them here too.
-    files: ['libs/domain/**/*.ts', 'workflows/**/*.ts'],
+    files: ['libs/domain/**/*.ts', 'libs/access/**/*.ts', 'workflows/**/*.ts'],
     ignores: ['**/*.spec.ts', 'workflows/*/scripts/**'],
     rules: {
       'no-restricted-imports': [
