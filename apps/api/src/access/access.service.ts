@@ -1,97 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, type Actor } from '@ltc/engine';
-import { InvalidCommandError } from '@ltc/workflow-kit';
+import {
+  customerFact,
+  managersOnly,
+  mayView,
+  Org,
+  seesAllTeams,
+  SYSTEM_ACTOR as SYSTEM,
+  type AccessRule,
+  type Verdict,
+} from '@ltc/access';
+import type { Actor } from '@ltc/engine';
+import type { UserDirectory } from '@ltc/users';
 import { UserDirectoryProvider } from '../auth/user-directory.provider';
 import { CustomerOwnership } from './customer-ownership';
+import { enforce } from './enforce-verdict';
 
 /** Process managers and schedules act as this user; it passes every rule, and history names it. */
-export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };
-
-const has = (actor: Actor, role: string) => actor.roles.includes(role);
+export const SYSTEM_ACTOR: Actor = SYSTEM;
 
 /**
- * Who may do what, in one place. "A follows, B may not": only a customer's owner, the owner's manager
- * (and admins) work its leads and deals; only managers assign; the machine itself checks that a gate
- * vote comes from the holder of the role on that deal.
+ * The api side of the access rules (`@ltc/access`): builds the org from the users file, reads what a
+ * rule asks for (a customer's owner, from its own stream), and throws the refusal a rule answers.
  */
 @Injectable()
 export class AccessService {
+  private readonly orgs = new WeakMap<UserDirectory, Org>();
+
   constructor(
     private readonly users: UserDirectoryProvider,
     private readonly ownership: CustomerOwnership,
   ) {}
 
-  isUnrestricted(actor: Actor): boolean {
-    return has(actor, 'system') || has(actor, 'admin');
+  /** The people directory as the rules read it, rebuilt only when the users file changed. */
+  org(): Org {
+    const directory = this.users.current();
+    let org = this.orgs.get(directory);
+    if (org === undefined) {
+      org = new Org(directory.document.users);
+      this.orgs.set(directory, org);
+    }
+    return org;
+  }
+
+  /** Runs `rule`, reading the customer it asks for, and throws unless it allows (403 or 400). */
+  async authorize<C, S>(rule: AccessRule<C, S>, actor: Actor, command: C, state: S): Promise<void> {
+    const org = this.org();
+    let verdict: Verdict = rule({ actor, org, command, state });
+    if (verdict.kind === 'needsCustomer') {
+      const { customerId } = verdict;
+      const customer = customerFact(customerId, await this.ownership.ownerOf(customerId));
+      verdict = rule({ actor, org, command, state, customer });
+    }
+    enforce(verdict);
   }
 
   /** Managers, ops and admins see every team's deals; reps only their team's and their own. */
   seesAllTeams(actor: Actor): boolean {
-    return this.isUnrestricted(actor) || has(actor, 'manager') || has(actor, 'ops');
-  }
-
-  /** True when `actor` is `userId` or manages them. */
-  speaksFor(actor: Actor, userId: string | null | undefined): boolean {
-    if (userId === null || userId === undefined) return false;
-    return actor.id === userId || this.users.current().manages(actor.id, userId);
+    return seesAllTeams(actor);
   }
 
   /** True when `actor` may see work done by these people (same team, or one of them). */
   mayView(actor: Actor, people: readonly (string | null | undefined)[]): boolean {
-    if (this.seesAllTeams(actor) || people.includes('*')) return true;
-    const directory = this.users.current();
-    return people.some(
-      (p) => p !== null && p !== undefined && (p === actor.id || directory.sameTeam(actor.id, p)),
-    );
-  }
-
-  /** Refuses, naming the owner: for rules that only the owner's side may pass. */
-  requireOwner(owner: string | null, reason: string): never {
-    throw new ForbiddenError(owner === null ? 'customerNotClaimed' : 'customerOwnedByAnother', reason);
+    return mayView(actor, this.org(), people);
   }
 
   requireManager(actor: Actor, what: string): void {
-    if (this.isUnrestricted(actor) || has(actor, 'manager')) return;
-    throw new ForbiddenError('managersOnly', `only a manager may ${what}`);
-  }
-
-  /** The user must exist in the users file (assignments name real people). */
-  requireKnownUser(command: string, field: string, userId: string): void {
-    if (this.users.current().user(userId) === undefined) {
-      throw new InvalidCommandError(command, field, `"${userId}" is not a known user`);
-    }
-  }
-
-  /**
-   * The actor works this customer: owns it, manages its owner, or is also allowed as one of `alsoAllowed`
-   * (a lead's owner, a deal's iron triangle). `allowUnowned` lets anyone act on a public-pool customer.
-   */
-  async requireWorksCustomer(
-    actor: Actor,
-    customerId: string,
-    options: { allowUnowned?: boolean; alsoAllowed?: readonly (string | null)[] } = {},
-  ): Promise<void> {
-    if (options.alsoAllowed?.some((p) => this.speaksFor(actor, p))) return;
-    const owner = await this.ownership.ownerOf(customerId);
-    if (owner === undefined) {
-      throw new InvalidCommandError(
-        'command',
-        'customerId',
-        `no customer "${customerId}"; register it first`,
-      );
-    }
-    if (this.isUnrestricted(actor)) return;
-    if (this.speaksFor(actor, owner)) return;
-    if (owner === null) {
-      if (options.allowUnowned) return;
-      throw new ForbiddenError(
-        'customerNotClaimed',
-        `customer ${customerId} is in the public pool: claim it before working its leads and deals`,
-      );
-    }
-    throw new ForbiddenError(
-      'customerOwnedByAnother',
-      `customer ${customerId} is followed by ${owner}: only ${owner} or their manager may work it`,
-    );
+    enforce(managersOnly(actor, what));
   }
 }

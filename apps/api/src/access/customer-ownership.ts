@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { customerStream } from '@ltc/domain';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
 
@@ -9,7 +10,7 @@ export class CustomerOwnership {
 
   /** The owner, null for a public-pool customer, undefined for a customer that was never registered. */
   async ownerOf(customerId: string): Promise<string | null | undefined> {
-    const view = await this.engine.pipeline.load(customerWorkflow, `customer-${customerId}`);
+    const view = await this.engine.pipeline.load(customerWorkflow, customerStream.id(customerId));
     if (view.revision === 'noStream') return undefined;
     return view.state.context.owner;
   }
