@@ -1,4 +1,10 @@
-import type { AllStreamSubscription, EventStoreDBClient, Filter } from '@eventstore/db-client';
+import type {
+  AllStreamSubscription,
+  EventStoreDBClient,
+  Filter,
+  ResolvedEvent,
+  StreamingRead,
+} from '@eventstore/db-client';
 import type { EventEnvelope } from '@ltc/domain';
 import { Observable, type Subscriber } from 'rxjs';
 import type {
@@ -102,11 +108,15 @@ export class EventStoreDbEventStore implements EventStore {
         fromRevision: options.from === undefined ? (backwards ? 'end' : 'start') : BigInt(options.from),
         ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
       });
-      for await (const resolved of read) {
-        const event = resolved.event;
-        if (event === undefined) continue;
-        const position = event.position ?? positionFromCommit(resolved.commitPosition);
-        events.push(toStoredEvent(event, fromEsdbPosition(position)));
+      try {
+        for await (const resolved of read) {
+          const event = resolved.event;
+          if (event === undefined) continue;
+          const position = event.position ?? positionFromCommit(resolved.commitPosition);
+          events.push(toStoredEvent(event, fromEsdbPosition(position)));
+        }
+      } finally {
+        await cancelRead(read);
       }
     } catch (error) {
       throw toPortError(error, stream);
@@ -178,8 +188,12 @@ export class EventStoreDbEventStore implements EventStore {
         fromRevision: 'end',
         maxCount: 1,
       });
-      for await (const resolved of read) {
-        if (resolved.event !== undefined) return Number(resolved.event.revision);
+      try {
+        for await (const resolved of read) {
+          if (resolved.event !== undefined) return Number(resolved.event.revision);
+        }
+      } finally {
+        await cancelRead(read);
       }
       return 'noStream';
     } catch (error) {
@@ -213,16 +227,21 @@ export class EventStoreDbEventStore implements EventStore {
       });
       let seen = 0;
       let moved = false;
-      for await (const resolved of read) {
-        seen += 1;
-        const event = resolved.event;
-        if (event === undefined) continue;
-        const position = fromEsdbPosition(event.position);
-        // The server may include the record at the starting position: the port's positions are exclusive.
-        if (cursor !== null && (forwards ? position <= cursor : position >= cursor)) continue;
-        cursor = position;
-        moved = true;
-        yield { position, event: isSystemEvent(event) ? undefined : toStoredEvent(event, position) };
+      try {
+        for await (const resolved of read) {
+          seen += 1;
+          const event = resolved.event;
+          if (event === undefined) continue;
+          const position = fromEsdbPosition(event.position);
+          // The server may include the record at the starting position: the port's positions are exclusive.
+          if (cursor !== null && (forwards ? position <= cursor : position >= cursor)) continue;
+          cursor = position;
+          moved = true;
+          yield { position, event: isSystemEvent(event) ? undefined : toStoredEvent(event, position) };
+        }
+      } finally {
+        // A consumer that stops early leaves the server streaming this page: free its HTTP/2 stream.
+        await cancelRead(read);
       }
       if (seen < this.pageSize || !moved) return;
     }
@@ -230,11 +249,26 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async positionOf(stream: string, revision: number): Promise<{ commit: bigint; prepare: bigint }> {
     const read = this.client.readStream(stream, { fromRevision: BigInt(revision), maxCount: 1 });
-    for await (const resolved of read) {
-      const position = resolved.event?.position ?? positionFromCommit(resolved.commitPosition);
-      return position;
+    try {
+      for await (const resolved of read) {
+        return resolved.event?.position ?? positionFromCommit(resolved.commitPosition);
+      }
+    } finally {
+      await cancelRead(read);
     }
     throw new StreamNotFoundError(stream);
+  }
+}
+
+/**
+ * Ends a read's gRPC call. Leaving a `for await` only destroys the client-side stream: the call stays
+ * open on the server, holding one of the ~100 HTTP/2 streams Kestrel allows per connection.
+ */
+async function cancelRead(read: StreamingRead<ResolvedEvent>): Promise<void> {
+  try {
+    await read.cancel();
+  } catch {
+    // The call never started (its channel failed): the error already surfaced through the read.
   }
 }
 
