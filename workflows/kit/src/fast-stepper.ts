@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 
-/** What a replayed stream is: the active leaf state, the context, and whether the machine finished. */
-export type ReplayState = Readonly<{ node: StateNodeView; context: unknown; status: 'active' | 'done' }>;
+/** What a fast-stepped stream is: the active leaf state, the context, and whether the machine finished. */
+export type FastState = Readonly<{ node: StateNodeView; context: unknown; status: 'active' | 'done' }>;
 
 /** The parts of XState's StateNode and TransitionDefinition the stepper reads. */
 type StateNodeView = Readonly<{
@@ -37,23 +37,24 @@ type AssignArgs = Readonly<{
 }>;
 type Implementations = Readonly<{ guards: Record<string, unknown>; actions: Record<string, unknown> }>;
 
-export type ReplayStepper = Readonly<{
-  fromSnapshot: (snapshot: { value: unknown; context: unknown }) => ReplayState;
+export type FastStepper = Readonly<{
+  fromSnapshot: (snapshot: { value: unknown; context: unknown }) => FastState;
   /** The next state, or undefined when the machine refuses the event. */
-  step: (state: ReplayState, event: Readonly<{ type: string }>) => ReplayState | undefined;
-  stateName: (state: ReplayState) => string;
+  step: (state: FastState, event: Readonly<{ type: string }>) => FastState | undefined;
+  stateName: (state: FastState) => string;
 }>;
 
 /**
  * Steps a machine through events by its own definition: the transitions of the active state and its
  * ancestors (innermost first), their guards, and their `assign` actions, exactly as XState selects and
- * applies them (see `replay-stepper.spec.ts`: it equals `workflow.evolve` after every event). XState's
+ * applies them (`replay.spec.ts` here and `fast-replay.spec.ts` in the projections prove it equals
+ * `workflow.evolve` after every event of generated histories). XState's
  * `transition()` also builds a full snapshot, the state configuration and the eventless-transition pass
  * on every event; over a million events that is most of a rebuild. Only machines made of states,
  * guarded transitions and `assign` are stepped this way (checked once, here): for anything else this
  * returns undefined and the caller keeps `workflow.evolve`.
  */
-export function replayStepper(machine: AnyStateMachine): ReplayStepper | undefined {
+export function fastStepper(machine: AnyStateMachine): FastStepper | undefined {
   const root = machine.root as unknown as StateNodeView;
   const implementations = machine.implementations as unknown as Implementations;
   if (!supported(root, implementations)) return undefined;

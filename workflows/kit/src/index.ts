@@ -8,3 +8,4 @@ export * from './refusal';
 export * from './transition-coverage';
 export * from './workflow';
 export * from './command-input';
+export * from './replay';

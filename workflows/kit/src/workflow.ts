@@ -1,5 +1,6 @@
 import type { Command, Event } from '@ltc/domain';
 import {
+  getNextTransitions,
   initialTransition,
   type AnyMachineSnapshot,
   type AnyStateMachine,
@@ -9,6 +10,7 @@ import {
 } from 'xstate';
 import { describeGuard, failingGuard } from './guard-failure';
 import { inertScope } from './inert-scope';
+import { replayerOf, type Replayer } from './replay';
 import { CommandRefusedError, ReplayError, type Refusal } from './refusal';
 
 /** What a decision may read besides the command: the time and actor of the command, and policy. */
@@ -60,6 +62,8 @@ export type Workflow<M extends AnyStateMachine, C extends Command, P> = Readonly
   decide: (command: C, state: SnapshotFrom<M>, ctx: DecisionContext<P>) => Decision<M>;
   allowedCommands: (state: SnapshotFrom<M>) => C['type'][];
   stateName: (state: SnapshotFrom<M>) => string;
+  /** How readers fold this workflow's streams (projections, as-of, audit); built on first use. */
+  replayer: () => Replayer;
 }>;
 
 /** Flattens a state value to a dotted path: `{ gate: 'quoteReview' }` -> `gate.quoteReview`. */
@@ -69,8 +73,6 @@ export function stateValueToString(value: StateValue): string {
     .map(([key, child]) => (child === undefined ? key : `${key}.${stateValueToString(child)}`))
     .join(',');
 }
-
-type Guardish = { guard?: unknown };
 
 /** Builds the decider around a machine. The machine's event types are the domain event types. */
 export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
@@ -88,11 +90,9 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
 
   const stateName = (state: S): string => stateValueToString(view(state).value as StateValue);
 
-  const handledEvents = (state: S): Set<string> => {
-    const types = new Set<string>();
-    for (const node of view(state)._nodes) for (const type of node.ownEvents as string[]) types.add(type);
-    return types;
-  };
+  // Every transition of the active states and their ancestors, guards not evaluated (XState's public API).
+  const handledEvents = (state: S): Set<string> =>
+    new Set(getNextTransitions(view(state)).map((t): string => t.eventType as string));
 
   const allowedCommands = (state: S): C['type'][] => {
     const handled = handledEvents(state);
@@ -100,9 +100,7 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
   };
 
   const refuse = (state: S, command: C, event: E): never => {
-    const candidates = view(state)._nodes.flatMap(
-      (node) => (node.on as Record<string, readonly Guardish[] | undefined>)[typeOf(event)] ?? [],
-    );
+    const candidates = getNextTransitions(view(state)).filter((t) => t.eventType === typeOf(event));
     // Name the guard that actually failed (the first failing part of an `and`), else every guard there.
     const failed = candidates
       .map((t) => (t.guard === undefined ? undefined : failingGuard(t.guard, view(state), event)))
@@ -128,7 +126,9 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
   const scope = inertScope(anyMachine);
   const step = (state: S, event: E): S | undefined => {
     const next = anyMachine.transition(view(state), event, scope);
-    return next === state ? undefined : (next as S);
+    if (next !== state) return next as S;
+    // XState returns the same snapshot for an accepted transition that changes nothing, too.
+    return view(state).can(event) ? state : undefined;
   };
 
   const evolve = (state: S, event: E): S => {
@@ -137,7 +137,8 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     return next;
   };
 
-  return {
+  let replayer: Replayer | undefined;
+  const workflow: Workflow<M, C, P> = {
     name,
     version: definition.version,
     machineRef: `${name}@${definition.version}`,
@@ -172,5 +173,7 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     },
     allowedCommands,
     stateName,
+    replayer: () => (replayer ??= replayerOf(workflow)),
   };
+  return workflow;
 }

@@ -1,4 +1,3 @@
-import type { Event } from '@ltc/domain';
 import { contractWorkflow, type ContractContext, type ContractEvent } from '@ltc/workflow-contract';
 import { customerWorkflow, type CustomerContext, type CustomerEvent } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadContext, type LeadEvent } from '@ltc/workflow-lead';
@@ -7,9 +6,7 @@ import {
   type OpportunityContext,
   type OpportunityEvent,
 } from '@ltc/workflow-opportunity';
-import { ReplayError } from '@ltc/workflow-kit';
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { replayStepper, type ReplayState } from './replay-stepper';
+import { leafStates, type ReplayState, type Replayer } from '@ltc/workflow-kit';
 
 /** The stream categories the read models understand; a stream id is `<kind>-<id>`. */
 export const STREAM_KINDS = ['lead', 'opportunity', 'contract', 'customer'] as const;
@@ -24,74 +21,17 @@ export type KindTypes = {
 };
 
 /** A stream's machine state as the projections carry it: its context, and whether the machine finished. */
-export type FoldState = Readonly<{ context: unknown; status: string }>;
+export type FoldState = ReplayState;
 
-/** How a stream of one kind is folded: by its workflow's machine, and named by its state names. */
-export type KindFolder = Readonly<{
-  kind: StreamKind;
-  initial: () => FoldState;
-  /** The state after the event, or undefined when the machine refuses it. */
-  step: (state: FoldState, event: Event) => FoldState | undefined;
-  stateName: (state: FoldState) => string;
-  /** Leaf state names in the order the machine defines them (the funnel's stage order). */
-  stages: readonly string[];
-}>;
+/** How a stream of one kind is folded: by its workflow's replayer (`workflows/kit`), the only stepping. */
+export type KindFolder = Replayer & Readonly<{ kind: StreamKind }>;
 
-type FoldableWorkflow = Readonly<{
-  machine: AnyStateMachine;
-  initialState: () => unknown;
-  evolve: (state: never, event: never) => unknown;
-  stateName: (state: never) => string;
-}>;
+export { leafStates };
 
-/**
- * The workflow's machine, stepped by its own definition (`replayStepper`, the same state logic without
- * XState's per-event snapshot work), or by the workflow's `evolve` when the machine uses more than
- * states, guards and `assign`. A refusal is `undefined`.
- */
-function folder(kind: StreamKind, workflow: FoldableWorkflow): KindFolder {
-  const stages = leafStates(workflow.machine);
-  const stepper = replayStepper(workflow.machine);
-  if (stepper !== undefined) {
-    // Computed once: a replay state is never mutated, and XState's initial transition is costly.
-    const initial = stepper.fromSnapshot(workflow.initialState() as AnyMachineSnapshot);
-    return {
-      kind,
-      initial: () => initial,
-      step: (state, event) => stepper.step(state as ReplayState, event),
-      stateName: (state) => stepper.stateName(state as ReplayState),
-      stages,
-    };
-  }
-  const evolve = workflow.evolve as (state: FoldState, event: Event) => FoldState;
-  const stateName = workflow.stateName as (state: FoldState) => string;
-  return {
-    kind,
-    initial: () => workflow.initialState() as FoldState,
-    step: (state, event) => {
-      try {
-        return evolve(state, event);
-      } catch (error) {
-        if (error instanceof ReplayError) return undefined;
-        throw error;
-      }
-    },
-    stateName,
-    stages,
-  };
-}
-
-type StateNodeLike = Readonly<{ path: readonly string[]; states: Readonly<Record<string, StateNodeLike>> }>;
-
-/** Leaf states, depth first in definition order, named like `stateName` names them (`open.negotiation`). */
-export function leafStates(machine: AnyStateMachine): string[] {
-  const walk = (node: StateNodeLike): string[] => {
-    const children = Object.values(node.states);
-    if (children.length === 0) return [node.path.join('.')];
-    return children.flatMap(walk);
-  };
-  return walk(machine.root as unknown as StateNodeLike).filter((name) => name !== 'none');
-}
+const folder = (kind: StreamKind, workflow: { replayer: () => Replayer }): KindFolder => ({
+  kind,
+  ...workflow.replayer(),
+});
 
 let folders: Readonly<Record<StreamKind, KindFolder>> | undefined;
 
