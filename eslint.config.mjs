@@ -89,6 +89,19 @@ export default tseslint.config(
               ],
               bannedExternalImports: ['@nestjs/*', 'express'],
             },
+            // The read models the api serves, built on the projections framework (which never imports them).
+            {
+              sourceTag: 'type:read-models',
+              onlyDependOnLibsWithTags: [
+                'type:projections',
+                'type:workflow',
+                'type:domain',
+                'type:event-store',
+                'type:engine',
+                'type:hash-chain',
+              ],
+              bannedExternalImports: ['@nestjs/*', 'express'],
+            },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
           ],

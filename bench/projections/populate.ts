@@ -1,4 +1,4 @@
-import { generateHistory } from '@ltc/projections';
+import { generateHistory } from '@ltc/projections/testing';
 import { SqliteEventStore } from '@ltc/event-store';
 import BetterSqlite3 from 'better-sqlite3';
 

@@ -1,14 +1,6 @@
 import { SqliteEventStore } from '@ltc/event-store';
-import {
-  ALL_PROJECTIONS,
-  funnelProjection,
-  funnelReport,
-  leadFunnel,
-  openReadModel,
-  ProjectionRunner,
-  ReadModelStore,
-  replayAsOf,
-} from '@ltc/projections';
+import { openReadModel, ProjectionRunner, ReadModelStore, replayAsOf } from '@ltc/projections';
+import { ALL_PROJECTIONS, funnelProjection, funnelReport, leadFunnel } from '@ltc/read-models';
 
 // A child process of the bench: one measurement, reported with this process's own peak RSS.
 type Report = {

@@ -1,18 +1,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { UpcasterRegistry } from '@ltc/domain';
 import { asPosition } from '@ltc/event-store';
+import { Generations, logTruncations, type AsOf } from '@ltc/projections';
 import {
   auditTimeline,
   EXPORT_FORMATS,
   exportTimeline,
-  Generations,
-  logTruncations,
   verifyAllStreams,
   verifyStream,
-  type AsOf,
   type ExportFormat,
   type StreamVerification,
-} from '@ltc/projections';
+} from '@ltc/read-models';
 import type { CliCommand } from './commands';
 import { ProgressBar } from './progress-bar';
 import { openStores } from './store-config';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ltc/event-store';
-import { appendHistory } from '@ltc/projections';
+import { appendHistory } from '@ltc/projections/testing';
 import BetterSqlite3 from 'better-sqlite3';
 import { main } from './main';
 

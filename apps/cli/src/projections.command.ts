@@ -1,4 +1,5 @@
-import { ALL_PROJECTIONS, ProjectionRunner } from '@ltc/projections';
+import { ProjectionRunner } from '@ltc/projections';
+import { ALL_PROJECTIONS } from '@ltc/read-models';
 import type { CliCommand } from './commands';
 import { positionNumber, ProgressBar } from './progress-bar';
 import { openStores } from './store-config';

@@ -1,4 +1,4 @@
-import type { AnyProjection } from '../core/projection';
+import type { AnyProjection } from '@ltc/projections';
 import { activityProjection } from './activity/activity.projection';
 import { funnelProjection } from './funnel/funnel.projection';
 import { gateDecisionsProjection } from './gate-decisions/gate-decisions.projection';

@@ -1,22 +1,24 @@
 import { MemoryEventStore, SqliteEventStore } from '@ltc/event-store';
-import { dump } from '../../test/support/dump';
-import { tempDir } from '../../test/support/temp';
-import type { AnyProjection } from '../core/projection';
-import { openReadModel } from '../core/read-model-reader';
-import { ALL_PROJECTIONS } from '../read-models/all-projections';
-import { activityProjection } from '../read-models/activity/activity.projection';
-import { activityReport } from '../read-models/activity/activity.queries';
-import { funnelProjection } from '../read-models/funnel/funnel.projection';
-import { funnelReport } from '../read-models/funnel/funnel.queries';
-import { leadFunnel } from '../read-models/funnel/lead-funnel.queries';
-import { gateDecisionsProjection } from '../read-models/gate-decisions/gate-decisions.projection';
-import { gateDecisions } from '../read-models/gate-decisions/gate-decisions.queries';
-import { winRateProjection } from '../read-models/win-rate/win-rate.projection';
-import { winRates } from '../read-models/win-rate/win-rate.queries';
-import { ReadModelStore } from '../store/read-model-store';
-import { ProjectionRunner } from '../runner/projection-runner';
-import { generateHistory } from '../testing/generate-history';
-import { replayAsOf, type AsOf } from './as-of';
+import {
+  openReadModel,
+  ProjectionRunner,
+  ReadModelStore,
+  replayAsOf,
+  type AnyProjection,
+  type AsOf,
+} from '@ltc/projections';
+import { generateHistory, tempDir } from '@ltc/projections/testing';
+import { dump } from '../test/support/dump';
+import { ALL_PROJECTIONS } from './all-projections';
+import { activityProjection } from './activity/activity.projection';
+import { activityReport } from './activity/activity.queries';
+import { funnelProjection } from './funnel/funnel.projection';
+import { funnelReport } from './funnel/funnel.queries';
+import { leadFunnel } from './funnel/lead-funnel.queries';
+import { gateDecisionsProjection } from './gate-decisions/gate-decisions.projection';
+import { gateDecisions } from './gate-decisions/gate-decisions.queries';
+import { winRateProjection } from './win-rate/win-rate.projection';
+import { winRates } from './win-rate/win-rate.queries';
 
 /** Everything a manager would read, as of `now`, from whichever read models are given. */
 function readings(readModels: ReadModelStore, now: string) {

@@ -1,11 +1,8 @@
 import { SqliteEventStore } from '@ltc/event-store';
-import { counts, dump } from '../../test/support/dump';
-import { settle, tempDir } from '../../test/support/temp';
-import { replayAsOf } from '../as-of/as-of';
-import { ALL_PROJECTIONS } from '../read-models/all-projections';
-import { ReadModelStore } from '../store/read-model-store';
-import { appendHistory } from '../testing/append-history';
-import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+import { ProjectionRunner, ReadModelStore, replayAsOf, type ProjectionRunnerOptions } from '@ltc/projections';
+import { appendHistory, settle, tempDir } from '@ltc/projections/testing';
+import { counts, dump } from '../test/support/dump';
+import { ALL_PROJECTIONS } from './all-projections';
 
 const EVENTS = 6000;
 

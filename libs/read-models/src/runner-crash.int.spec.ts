@@ -1,15 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ltc/event-store';
-import { dump } from '../../test/support/dump';
-import { tempDir } from '../../test/support/temp';
-import { replayAsOf } from '../as-of/as-of';
-import { ALL_PROJECTIONS } from '../read-models/all-projections';
-import { Generations } from '../store/generations';
-import { ReadModelStore } from '../store/read-model-store';
-import { appendHistory } from '../testing/append-history';
+import { Generations, ReadModelStore, replayAsOf } from '@ltc/projections';
+import { appendHistory, tempDir } from '@ltc/projections/testing';
+import { dump } from '../test/support/dump';
+import { ALL_PROJECTIONS } from './all-projections';
 
-const CHILD = join(__dirname, '../../test/support/projector-child.cjs');
+const CHILD = join(__dirname, '../test/support/projector-child.cjs');
 
 /** Runs the projector in a child; SIGKILLs it after `batches` committed batches (or lets it finish). */
 function runChild(logFile: string, readModelsFile: string, batches?: number) {

@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Actor } from '@ltc/engine';
-import { exportTimeline } from '@ltc/projections';
+import { exportTimeline } from '@ltc/read-models';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorBody } from '../http/error-body';

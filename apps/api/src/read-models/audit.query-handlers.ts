@@ -8,7 +8,7 @@ import {
   verifyStreamEvents,
   type AuditTimeline,
   type StreamVerification,
-} from '@ltc/projections';
+} from '@ltc/read-models';
 import type { AnyMachineSnapshot } from 'xstate';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';

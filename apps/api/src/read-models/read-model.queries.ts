@@ -1,16 +1,16 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@ltc/engine';
-import type {
-  ActivityRow,
-  AuditTimeline,
-  FunnelReport,
-  GateDecisionPage,
-  LeadFunnelReport,
-  LossReport,
-  ProjectionStatus,
-  StreamVerification,
-  WinRateReport,
-} from '@ltc/projections';
+import { type ProjectionStatus } from '@ltc/projections';
+import {
+  type ActivityRow,
+  type AuditTimeline,
+  type FunnelReport,
+  type GateDecisionPage,
+  type LeadFunnelReport,
+  type LossReport,
+  type StreamVerification,
+  type WinRateReport,
+} from '@ltc/read-models';
 import type { Moment } from './as-of-read-models.service';
 import type {
   ActivityQueryDto,

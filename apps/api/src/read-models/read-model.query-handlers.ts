@@ -1,4 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type ProjectionStatus } from '@ltc/projections';
 import {
   activityProjection,
   activityReport,
@@ -13,8 +14,7 @@ import {
   type DealFilter,
   type GateDecisionPage,
   type Period,
-  type ProjectionStatus,
-} from '@ltc/projections';
+} from '@ltc/read-models';
 import type { Actor } from '@ltc/engine';
 import { AsOfReadModels } from './as-of-read-models.service';
 import { ReadModelAccess } from './read-model.access';

@@ -2,7 +2,7 @@ import { PageLimit, PageOffset } from '../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { WIN_RATE_DIMENSIONS, type WinRateDimension } from '@ltc/projections';
+import { WIN_RATE_DIMENSIONS, type WinRateDimension } from '@ltc/read-models';
 import { ID_PATTERN } from '../http/common.dto';
 
 const MOMENT =

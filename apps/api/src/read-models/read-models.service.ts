@@ -8,7 +8,6 @@ import {
 import { UpcasterRegistry } from '@ltc/domain';
 import { EVENT_STORE, type EventStore } from '@ltc/event-store';
 import {
-  ALL_PROJECTIONS,
   openReadModel,
   ProjectionRunner,
   ReadModelStore,
@@ -18,6 +17,7 @@ import {
   type ProjectionStatus,
   type ProjectionUpdate,
 } from '@ltc/projections';
+import { ALL_PROJECTIONS } from '@ltc/read-models';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG } from '../app-config.token';
 import type { AppConfig } from '../config';

@@ -1,6 +1,6 @@
 import { MemoryEventStore, SqliteEventStore, type EventStore } from '@ltc/event-store';
 import BetterSqlite3 from 'better-sqlite3';
-import { tempDir } from '../../test/support/temp';
+import { tempDir } from '../testing/temp-dir';
 import type { Projection } from '../core/projection';
 import { openReadModel, ProjectionNotReadyError } from '../core/read-model-reader';
 import { ReadModelStore } from '../store/read-model-store';

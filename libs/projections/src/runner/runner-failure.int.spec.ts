@@ -1,6 +1,6 @@
 import { SqliteEventStore, type StoredEvent } from '@ltc/event-store';
 import BetterSqlite3 from 'better-sqlite3';
-import { tempDir } from '../../test/support/temp';
+import { tempDir } from '../testing/temp-dir';
 import type { Projection } from '../core/projection';
 import { ReadModelStore } from '../store/read-model-store';
 import { Generations } from '../store/generations';

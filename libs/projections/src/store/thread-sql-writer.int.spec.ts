@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { tempDir } from '../../test/support/temp';
+import { tempDir } from '../testing/temp-dir';
 import { ThreadSqlWriter } from './thread-sql-writer';
 
 describe('ThreadSqlWriter: read-model statements run in a worker thread', () => {

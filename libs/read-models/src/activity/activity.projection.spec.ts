@@ -1,6 +1,6 @@
 import type { Event } from '@ltc/domain';
-import { DealScript, day, eur, History } from '../../../test/support/history';
-import { projected } from '../../../test/support/projected';
+import { DealScript, day, eur, History } from '../../test/support/history';
+import { projected } from '../../test/support/projected';
 import { activityProjection } from './activity.projection';
 import { activityReport } from './activity.queries';
 

@@ -1,5 +1,4 @@
-import type { Projection } from '../../core/projection';
-import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+import { type Projection, foldOf, type ProjectedEvent } from '@ltc/projections';
 import { RowBuffer } from '../shared/row-buffer';
 
 export type ActivityTables = 'counts';

@@ -1,4 +1,4 @@
-import type { OpenReadModel } from '../../core/read-model-reader';
+import type { OpenReadModel } from '@ltc/projections';
 import { ratio } from '../shared/statistics';
 import type { ActivityTables } from './activity.projection';
 

@@ -1,6 +1,6 @@
 import { MemoryEventStore } from '@ltc/event-store';
 import { DealScript, day, eur, History } from '../../test/support/history';
-import { generateHistory } from '../testing/generate-history';
+import { generateHistory } from '@ltc/projections/testing';
 import { exportTimeline } from './audit-export';
 import { auditTimeline } from './audit-timeline';
 import { verifyStreamEvents } from './audit-verify';

@@ -1,7 +1,6 @@
 import { UpcasterRegistry } from '@ltc/domain';
 import type { Position, StoredEvent } from '@ltc/event-store';
-import type { AsOf } from '../as-of/as-of';
-import { kindFolders, streamKindOf, type FoldState, type StreamKind } from '../fold/stream-kinds';
+import { type AsOf, kindFolders, streamKindOf, type FoldState, type StreamKind } from '@ltc/projections';
 
 /** One event of a deal's history, with who did it, why, and the state the deal was in after it. */
 export type TimelineEntry = Readonly<{

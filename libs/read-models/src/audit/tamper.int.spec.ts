@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteEventStore, type StoredEvent } from '@ltc/event-store';
-import { tempDir } from '../../test/support/temp';
-import { generateHistory } from '../testing/generate-history';
+import { tempDir, generateHistory } from '@ltc/projections/testing';
 import { verifyAllStreams, verifyStream } from './audit-verify';
 
 describe('tamper evidence', () => {

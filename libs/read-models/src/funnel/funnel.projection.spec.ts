@@ -1,5 +1,5 @@
-import { cny, DealScript, day, eur, History } from '../../../test/support/history';
-import { projected } from '../../../test/support/projected';
+import { cny, DealScript, day, eur, History } from '../../test/support/history';
+import { projected } from '../../test/support/projected';
 import { funnelProjection } from './funnel.projection';
 import { funnelReport, funnelStages } from './funnel.queries';
 

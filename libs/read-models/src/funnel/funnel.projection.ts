@@ -1,6 +1,4 @@
-import type { Projection } from '../../core/projection';
-import type { SqlStatement } from '../../store/sql-writer';
-import { foldOf, type ProjectedEvent } from '../../core/projected-event';
+import { type Projection, type SqlStatement, foldOf, type ProjectedEvent } from '@ltc/projections';
 import { RowBuffer } from '../shared/row-buffer';
 
 export type FunnelTables = 'deals' | 'moves' | 'leads';

@@ -1,6 +1,5 @@
 import type { Money } from '@ltc/domain';
-import type { OpenReadModel } from '../../core/read-model-reader';
-import { kindFolders } from '../../fold/stream-kinds';
+import { type OpenReadModel, kindFolders } from '@ltc/projections';
 import { dealWhere, instant, periodWhere, type DealFilter, type Period } from '../shared/deal-filter';
 import { days, MoneyTotals, percentile, ratio } from '../shared/statistics';
 import type { FunnelTables } from './funnel.projection';

@@ -1,4 +1,4 @@
-import type { OpenReadModel } from '../../core/read-model-reader';
+import type { OpenReadModel } from '@ltc/projections';
 import { periodWhere, type Period } from '../shared/deal-filter';
 import { ratio } from '../shared/statistics';
 import type { FunnelTables } from './funnel.projection';

@@ -1,6 +1,6 @@
 import { defaultGatePolicy } from '@ltc/workflow-gates';
-import { DealScript, day, eur, History } from '../../../test/support/history';
-import { projected } from '../../../test/support/projected';
+import { DealScript, day, eur, History } from '../../test/support/history';
+import { projected } from '../../test/support/projected';
 import { gateDecisionsProjection } from './gate-decisions.projection';
 import { gateDecisions } from './gate-decisions.queries';
 

@@ -1,4 +1,4 @@
-import type { OpenReadModel } from '../../core/read-model-reader';
+import type { OpenReadModel } from '@ltc/projections';
 import { dealWhere, periodWhere, type Period } from '../shared/deal-filter';
 import type { GateDecisionTables } from './gate-decisions.projection';
 

@@ -1,4 +1,4 @@
-import type { SqlStatement, SqlTarget } from '../../store/sql-writer';
+import type { SqlStatement, SqlTarget } from '@ltc/projections';
 
 const CHUNK = 64;
 

@@ -1,5 +1,5 @@
-import { DealScript, eur, History } from '../../../test/support/history';
-import { projected } from '../../../test/support/projected';
+import { DealScript, eur, History } from '../../test/support/history';
+import { projected } from '../../test/support/projected';
 import { winRateProjection } from './win-rate.projection';
 import { lossReport, winRates } from './win-rate.queries';
 

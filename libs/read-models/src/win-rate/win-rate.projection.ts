@@ -1,6 +1,4 @@
-import type { Projection } from '../../core/projection';
-import type { SqlStatement } from '../../store/sql-writer';
-import { foldOf } from '../../core/projected-event';
+import { type Projection, type SqlStatement, foldOf } from '@ltc/projections';
 
 export type WinRateTables = 'closed';
 

@@ -1,5 +1,5 @@
 import type { Money } from '@ltc/domain';
-import type { OpenReadModel } from '../../core/read-model-reader';
+import type { OpenReadModel } from '@ltc/projections';
 import { dealWhere, periodWhere, type DealFilter, type Period } from '../shared/deal-filter';
 import { MoneyTotals, ratio } from '../shared/statistics';
 import type { WinRateTables } from './win-rate.projection';

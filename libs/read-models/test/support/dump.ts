@@ -1,4 +1,4 @@
-import { openReadModel, type AnyProjection, type ReadModelStore } from '../../src';
+import { openReadModel, type AnyProjection, type ReadModelStore } from '@ltc/projections';
 
 /** Every row of every table of each projection's serving generation, in a stable order. */
 export function dump(

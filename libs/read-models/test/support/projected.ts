@@ -6,7 +6,7 @@ import {
   type AnyProjection,
   type OpenReadModel,
   type Projection,
-} from '../../src';
+} from '@ltc/projections';
 import type { History } from './history';
 
 /** Runs projections live over a worked example and returns their read models, caught up. */

@@ -2,7 +2,8 @@
 // exactly-once test SIGKILLs it in the middle of its work (a commit groups several batches).
 require('./register-ts.cjs');
 const { SqliteEventStore } = require('@ltc/event-store');
-const { ALL_PROJECTIONS, ProjectionRunner, ReadModelStore } = require('../../src');
+const { ProjectionRunner, ReadModelStore } = require('@ltc/projections');
+const { ALL_PROJECTIONS } = require('../../src');
 
 const [logFile, readModelsFile, batchSize, commitEvery] = process.argv.slice(2);
 const store = new SqliteEventStore({ file: logFile });
