@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { contractStream, customerStream, leadStream, opportunityStream } from '@ltc/domain';
 import type { StoredEvent } from '@ltc/event-store';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
@@ -48,19 +49,19 @@ export class LtcReactions {
     react: async (event) => {
       const { opportunityId } = event.data as Data<'LeadConverted'>;
       const lead = (await this.engine.pipeline.load(leadWorkflow, event.streamId)).state.context;
-      const customer = (await this.engine.pipeline.load(customerWorkflow, `customer-${lead.customerId}`))
-        .state.context;
       const amount = lead.bant?.budget.amount ?? lead.estimatedAmount;
       if (lead.customerId === null || amount === null || lead.bant === null) return [];
+      const customer = (await this.engine.pipeline.load(customerWorkflow, customerStream.id(lead.customerId)))
+        .state.context;
       const owner = lead.owner ?? customer.owner ?? String(event.metadata.actor);
       return [
         new OpenOpportunityCommand(
-          `opportunity-${opportunityId}`,
+          opportunityStream.id(opportunityId),
           {
             type: 'OpenOpportunity',
             data: {
               customerId: lead.customerId,
-              leadId: event.streamId.slice('lead-'.length),
+              leadId: leadStream.entityId(event.streamId),
               name: lead.title ?? opportunityId,
               amount,
               expectedCloseDate: lead.bant.time.decisionDate,
@@ -85,11 +86,11 @@ export class LtcReactions {
       if (deal.customerId === null || deal.triangle === null) return [];
       return [
         new OpenContractCommand(
-          `contract-${won.contractId}`,
+          contractStream.id(won.contractId),
           {
             type: 'OpenContract',
             data: {
-              opportunityId: event.streamId.slice('opportunity-'.length),
+              opportunityId: opportunityStream.entityId(event.streamId),
               customerId: deal.customerId,
               amount: won.signedAmount,
               triangle: deal.triangle,
@@ -111,7 +112,7 @@ export class LtcReactions {
       if (lead.customerId === null) return [];
       return [
         new RecordCustomerTouchCommand(
-          `customer-${lead.customerId}`,
+          customerStream.id(lead.customerId),
           {
             type: 'RecordCustomerTouch',
             data: {
