@@ -36,6 +36,8 @@ export type EventStoreDbEventStoreOptions = Readonly<{
   client?: EventStoreDBClient;
   /** Records per `$all` read request. */
   pageSize?: number;
+  /** How long `close()` waits for appends in flight before disposing the client (default 5,000 ms). */
+  closeTimeoutMs?: number;
 }>;
 
 /** One record of `$all` as scanned: system records move the cursor but carry no port event. */
@@ -51,6 +53,13 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly ownsClient: boolean;
   private readonly pageSize: number;
   private readonly subscribers = new Set<Subscriber<SubscriptionMessage>>();
+  private readonly appendsInFlight = new Set<Promise<unknown>>();
+  private readonly closeTimeoutMs: number;
+  private closing = false;
+  private abandonAppends: ((reason: Error) => void) | undefined;
+  private readonly abandoned = new Promise<never>((_, reject) => {
+    this.abandonAppends = reject;
+  });
 
   constructor(options: EventStoreDbEventStoreOptions) {
     if (options.client !== undefined) {
@@ -63,34 +72,25 @@ export class EventStoreDbEventStore implements EventStore {
       throw new Error('EventStoreDbEventStore needs a connectionString or a client');
     }
     this.pageSize = Math.max(2, options.pageSize ?? 1000);
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 5000;
+    this.abandoned.catch(() => undefined);
   }
 
-  async append(
+  append(
     stream: string,
     events: readonly EventEnvelope[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    checkExpected(expected);
-    encodeEvents(stream, events);
-    try {
-      const result = await this.client.appendToStream(
-        stream,
-        events.map((event) => ({
-          id: event.id,
-          contentType: 'application/json' as const,
-          type: event.type,
-          data: event.data as Record<string, unknown>,
-          metadata: event.metadata,
-        })),
-        { expectedRevision: toEsdbExpectation(expected) },
-      );
-      const nextRevision = Number(result.nextExpectedRevision);
-      // An idempotent re-append is acknowledged without a position: look the first write up.
-      const position = result.position ?? (await this.positionOf(stream, nextRevision));
-      return { nextRevision, position: fromEsdbPosition(position) };
-    } catch (error) {
-      throw toPortError(error, stream, expected);
-    }
+    if (this.closing) return Promise.reject(new Error('the EventStoreDB event store is closed'));
+    const appending = this.appendNow(stream, events, expected);
+    // Tracked so close() lets it finish: a cancelled append's outcome is unknown to the caller.
+    const settled = appending.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.appendsInFlight.add(settled);
+    void settled.then(() => this.appendsInFlight.delete(settled));
+    return Promise.race([appending, this.abandoned]);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<readonly StoredEvent[]> {
@@ -210,9 +210,53 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
+  /** Refuses new appends, waits (bounded by `closeTimeoutMs`) for those in flight, then disposes. */
   async close(): Promise<void> {
+    this.closing = true;
     for (const subscriber of [...this.subscribers]) subscriber.complete();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.closeTimeoutMs);
+    });
+    await Promise.race([Promise.all([...this.appendsInFlight]), timeout]);
+    clearTimeout(timer);
+    if (this.appendsInFlight.size > 0) {
+      this.abandonAppends?.(
+        new Error(
+          `closed after ${this.closeTimeoutMs} ms with ${this.appendsInFlight.size} append(s) unanswered: ` +
+            'their outcome is unknown (read the stream to find out)',
+        ),
+      );
+    }
     if (this.ownsClient) await this.client.dispose();
+  }
+
+  private async appendNow(
+    stream: string,
+    events: readonly EventEnvelope[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    checkExpected(expected);
+    encodeEvents(stream, events);
+    try {
+      const result = await this.client.appendToStream(
+        stream,
+        events.map((event) => ({
+          id: event.id,
+          contentType: 'application/json' as const,
+          type: event.type,
+          data: event.data as Record<string, unknown>,
+          metadata: event.metadata,
+        })),
+        { expectedRevision: toEsdbExpectation(expected) },
+      );
+      const nextRevision = Number(result.nextExpectedRevision);
+      // An idempotent re-append is acknowledged without a position: look the first write up.
+      const position = result.position ?? (await this.positionOf(stream, nextRevision));
+      return { nextRevision, position: fromEsdbPosition(position) };
+    } catch (error) {
+      throw toPortError(error, stream, expected);
+    }
   }
 
   /** Every record of `$all` strictly past `after`, page by page, system records included but emptied. */

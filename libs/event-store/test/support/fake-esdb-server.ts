@@ -72,6 +72,10 @@ export class FakeEsdbServer {
     for (let i = 0; i < count; i++) this.store(stream, 'Seeded', JSON.stringify({ n: this.records.length }));
   }
 
+  get heldAppends(): number {
+    return this.held.length;
+  }
+
   releaseAppends(): void {
     for (const release of this.held.splice(0)) release();
   }
