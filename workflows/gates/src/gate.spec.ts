@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ltc/workflow-kit';
-import { exampleGateWorkflow as deal } from './gate.example';
+import { exampleGateWorkflow as deal } from '../test/gate.example';
 import type { GateEvent } from './gate.events';
 import { defaultGatePolicies, defaultGatePolicy, type GatePolicies, type GatePolicy } from './gate.policy';
 import type { TriangleEvent } from './triangle';

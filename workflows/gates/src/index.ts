@@ -2,7 +2,6 @@ export * from './gate.actions';
 export * from './gate.commands';
 export * from './gate.context';
 export * from './gate.events';
-export * from './gate.example';
 export * from './gate.guards';
 export * from './gate.policy';
 export * from './gate.rules';

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ltc/workflow-kit';
-import { exampleGateWorkflow as deal } from './gate.example';
+import { exampleGateWorkflow as deal } from '../test/gate.example';
 import { defaultGatePolicies } from './gate.policy';
 import type { TriangleEvent } from './triangle';
 

@@ -1,24 +1,24 @@
 import { and, setup } from 'xstate';
 import { defineWorkflow } from '@ltc/workflow-kit';
-import { gateActions } from './gate.actions';
+import { gateActions } from '../src/gate.actions';
 import {
   buildGateReviewRequest,
   buildGateVote,
   type CastGateVote,
   type RequestGateReview,
-} from './gate.commands';
-import { initialGatesContext, type GateHostContext } from './gate.context';
-import type { GateEvent } from './gate.events';
-import { gateGuards, gateRules } from './gate.guards';
-import type { GatePolicies } from './gate.policy';
-import { gateReviewState, requestGateReview } from './gate.state';
+} from '../src/gate.commands';
+import { initialGatesContext, type GateHostContext } from '../src/gate.context';
+import type { GateEvent } from '../src/gate.events';
+import { gateGuards, gateRules } from '../src/gate.guards';
+import type { GatePolicies } from '../src/gate.policy';
+import { gateReviewState, requestGateReview } from '../src/gate.state';
 import {
   buildRoleReassignment,
   buildTriangleAssignment,
   type AssignIronTriangle,
   type ReassignIronTriangleRole,
   type TriangleEvent,
-} from './triangle';
+} from '../src/triangle';
 
 /**
  * A minimal deal embedding one gate: the gate specs run against it and the README draws it. It shows

@@ -15,7 +15,7 @@ export type DiagramEntry = Readonly<{
 export const DIAGRAMS: readonly DiagramEntry[] = [
   { project: 'workflows/lead', export: 'leadWorkflow' },
   { project: 'workflows/customer', export: 'customerWorkflow' },
-  { project: 'workflows/gates', export: 'exampleGateWorkflow' },
+  { project: 'workflows/gates', export: 'exampleGateWorkflow', module: '@ltc/workflow-gates/example' },
   { project: 'workflows/opportunity', export: 'opportunityWorkflow' },
   { project: 'workflows/contract', export: 'contractWorkflow' },
 ];
