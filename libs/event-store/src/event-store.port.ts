@@ -68,6 +68,17 @@ export type SubscribeAllOptions = Readonly<{
 export type SubscriptionMessage =
   Readonly<{ kind: 'event'; event: StoredEvent }> | Readonly<{ kind: 'caughtUp'; position: Position | null }>;
 
+/** How one open `subscribeAll` is doing, for /health: an adapter that reconnects says so here. */
+export type SubscriptionHealth = Readonly<{
+  state: 'catchingUp' | 'live' | 'reconnecting';
+  /** Times the live subscription was resumed after the server ended it or a transient error. */
+  reconnects: number;
+  /** The last end or error that caused a reconnect, and when. */
+  lastInterruption: Readonly<{ at: string; reason: string }> | null;
+  /** The last position delivered (or scanned past): where a reconnect resumes. */
+  position: Position | null;
+}>;
+
 /**
  * The event store port. Every adapter behaves the same under `test/contract`; errors are
  * `ConcurrencyError`, `StreamNotFoundError`, `InvalidEventError` and `DuplicateEventIdError`.
@@ -94,6 +105,9 @@ export interface EventStore {
 
   /** Position of the last event in the global log, `null` when it is empty. */
   headPosition(): Promise<Position | null>;
+
+  /** The open subscriptions' health, for adapters whose subscriptions can be interrupted (EventStoreDB). */
+  subscriptionHealth?(): readonly SubscriptionHealth[];
 
   /** Completes open subscriptions and releases the connection or file. */
   close(): Promise<void>;

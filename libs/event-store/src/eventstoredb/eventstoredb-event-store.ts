@@ -18,6 +18,7 @@ import type {
   StoredEvent,
   StreamRevision,
   SubscribeAllOptions,
+  SubscriptionHealth,
   SubscriptionMessage,
 } from '../event-store.port';
 import { checkStreamId, encodeEvents } from '../core/encode-events';
@@ -28,6 +29,7 @@ import { checkExpected, checkReadOptions } from '../core/read-options';
 import { esdbClient } from './eventstoredb-client';
 import { isSystemEvent, toEsdbExpectation, toPortError, toStoredEvent } from './eventstoredb-mapping';
 import { fromEsdbPosition, toEsdbPosition } from './eventstoredb-position';
+import { isTransient, pause, ReconnectBackoff, type ReconnectOptions } from './eventstoredb-reconnect';
 
 export type EventStoreDbEventStoreOptions = Readonly<{
   /** `esdb://host:2113?tls=false`; the store owns and disposes the client it creates. */
@@ -38,7 +40,11 @@ export type EventStoreDbEventStoreOptions = Readonly<{
   pageSize?: number;
   /** How long `close()` waits for appends in flight before disposing the client (default 5,000 ms). */
   closeTimeoutMs?: number;
+  /** Backoff between reconnects of a live subscription the server ended (default 100 ms doubling to 5 s). */
+  reconnect?: ReconnectOptions;
 }>;
+
+type MutableHealth = { -readonly [K in keyof SubscriptionHealth]: SubscriptionHealth[K] };
 
 /** One record of `$all` as scanned: system records move the cursor but carry no port event. */
 type Scanned = Readonly<{ position: Position; event: StoredEvent | undefined }>;
@@ -52,7 +58,8 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly ownsClient: boolean;
   private readonly pageSize: number;
-  private readonly subscribers = new Set<Subscriber<SubscriptionMessage>>();
+  private readonly subscribers = new Map<Subscriber<SubscriptionMessage>, MutableHealth>();
+  private readonly reconnect: ReconnectOptions;
   private readonly appendsInFlight = new Set<Promise<unknown>>();
   private readonly closeTimeoutMs: number;
   private closing = false;
@@ -73,6 +80,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
     this.pageSize = Math.max(2, options.pageSize ?? 1000);
     this.closeTimeoutMs = options.closeTimeoutMs ?? 5000;
+    this.reconnect = options.reconnect ?? {};
     this.abandoned.catch(() => undefined);
   }
 
@@ -139,45 +147,75 @@ export class EventStoreDbEventStore implements EventStore {
     checkFilter(options.filter);
     return new Observable<SubscriptionMessage>((subscriber) => {
       let live: AllStreamSubscription | undefined;
+      const stopping = new AbortController();
+      const health: MutableHealth = {
+        state: 'catchingUp',
+        reconnects: 0,
+        lastInterruption: null,
+        position: options.fromPosition ?? null,
+      };
       const stopped = (): boolean => subscriber.closed;
       const run = async (): Promise<void> => {
         // Read the backlog, then subscribe strictly after the last record read: no gap, no repeat.
-        let cursor = options.fromPosition ?? null;
-        for await (const { position, event } of this.scan(cursor, 'forwards')) {
+        for await (const { position, event } of this.scan(health.position, 'forwards')) {
           if (stopped()) return;
-          cursor = position;
+          health.position = position;
           if (event !== undefined && matchesFilter(event, options.filter))
             subscriber.next({ kind: 'event', event });
         }
         if (stopped()) return;
-        subscriber.next({ kind: 'caughtUp', position: cursor });
-        live = this.client.subscribeToAll({
-          fromPosition: cursor === null ? 'start' : toEsdbPosition(cursor),
-          filter: serverFilter(options.filter),
-        });
-        for await (const resolved of live) {
+        subscriber.next({ kind: 'caughtUp', position: health.position });
+        const backoff = new ReconnectBackoff(this.reconnect);
+        // The server may end a live subscription (restart, leader change) without an error: resume after
+        // the last position delivered, so the runner never stalls silently and sees each event once.
+        for (;;) {
+          let reason = 'ended by the server';
+          health.state = 'live';
+          try {
+            live = this.client.subscribeToAll({
+              fromPosition: health.position === null ? 'start' : toEsdbPosition(health.position),
+              filter: serverFilter(options.filter),
+            });
+            for await (const resolved of live) {
+              if (stopped()) return;
+              const event = resolved.event;
+              if (event === undefined) continue;
+              const position = fromEsdbPosition(event.position);
+              if (health.position !== null && position <= health.position) continue;
+              health.position = position;
+              backoff.reset();
+              if (isSystemEvent(event)) continue;
+              const stored = toStoredEvent(event, position);
+              if (matchesFilter(stored, options.filter)) subscriber.next({ kind: 'event', event: stored });
+            }
+          } catch (error) {
+            if (stopped()) return;
+            if (!isTransient(error)) throw error;
+            reason = error instanceof Error ? error.message : String(error);
+          }
           if (stopped()) return;
-          const event = resolved.event;
-          if (event === undefined) continue;
-          const position = fromEsdbPosition(event.position);
-          if (cursor !== null && position <= cursor) continue;
-          cursor = position;
-          if (isSystemEvent(event)) continue;
-          const stored = toStoredEvent(event, position);
-          if (matchesFilter(stored, options.filter)) subscriber.next({ kind: 'event', event: stored });
+          health.state = 'reconnecting';
+          health.reconnects += 1;
+          health.lastInterruption = { at: new Date().toISOString(), reason };
+          await pause(backoff.delay(), stopping.signal);
+          if (stopped()) return;
         }
-        if (!stopped()) subscriber.complete();
       };
-      this.subscribers.add(subscriber);
+      this.subscribers.set(subscriber, health);
       run().catch((error: unknown) => {
         if (!stopped()) subscriber.error(toPortError(error, '$all'));
       });
       return () => {
         this.subscribers.delete(subscriber);
+        stopping.abort();
         // Cancelling the call ends it quietly; destroying the stream also releases a pending `for await`.
         void live?.unsubscribe().finally(() => live?.destroy());
       };
     });
+  }
+
+  subscriptionHealth(): readonly SubscriptionHealth[] {
+    return [...this.subscribers.values()].map((health) => ({ ...health }));
   }
 
   async streamRevision(stream: string): Promise<StreamRevision> {
@@ -213,7 +251,7 @@ export class EventStoreDbEventStore implements EventStore {
   /** Refuses new appends, waits (bounded by `closeTimeoutMs`) for those in flight, then disposes. */
   async close(): Promise<void> {
     this.closing = true;
-    for (const subscriber of [...this.subscribers]) subscriber.complete();
+    for (const subscriber of [...this.subscribers.keys()]) subscriber.complete();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, this.closeTimeoutMs);
