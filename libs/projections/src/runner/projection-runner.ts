@@ -6,6 +6,7 @@ import { Generations, type Generation } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
 import { recordLogTruncation } from '../store/log-truncations';
 import { maybeSnapshot, snapshotsOf } from '../store/snapshots';
+import { DEFAULT_COMMIT_EVERY, eventsUntilSnapshot, snapshotCountdown, whenToCommit } from './commit-policy';
 import { BatchProjector, type Target } from './batch-projector';
 import { positionsBehind } from './lag';
 import type { ProjectionStatus, ProjectionUpdate } from './projection-status';
@@ -324,12 +325,14 @@ export class ProjectionRunner {
       if (this.snapshotDue(entry.target, key, entry.events)) snapshotDue = true;
     }
     this.uncommitted += events;
-    if (
-      this.subscriptionCaughtUp ||
-      this.paused ||
-      snapshotDue ||
-      this.uncommitted >= (this.options.commitEvery ?? 100_000)
-    ) {
+    const when = whenToCommit({
+      caughtUp: this.subscriptionCaughtUp,
+      paused: this.paused,
+      snapshotDue,
+      uncommitted: this.uncommitted,
+      commitEvery: this.options.commitEvery ?? DEFAULT_COMMIT_EVERY,
+    });
+    if (when === 'now') {
       this.commit();
     } else {
       this.commitTimer ??= setTimeout(() => this.commit(), this.options.commitAfterMs ?? 250);
@@ -370,11 +373,11 @@ export class ProjectionRunner {
       const { generation } = target;
       const committed = this.generations.get(name, generation)?.events ?? 0;
       const last = snapshotsOf(this.options.readModels.db, name, generation).at(-1);
-      left = (last?.events ?? 0) + every - committed;
+      left = eventsUntilSnapshot(every, committed, last?.events);
     }
-    left -= events;
-    this.untilSnapshot.set(key, left);
-    return left <= 0;
+    const countdown = snapshotCountdown(left, events);
+    this.untilSnapshot.set(key, countdown.left);
+    return countdown.due;
   }
 
   /** Snapshots for as-of replays, taken between commits so they hold exactly a checkpoint's rows. */

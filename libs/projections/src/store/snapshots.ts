@@ -1,6 +1,7 @@
 import type { Position } from '@ltc/event-store';
 import type { Database } from 'better-sqlite3';
 import { tableNames, tablePrefix, type AnyProjection } from '../core/projection';
+import { snapshotFallsDue, snapshotsToDrop } from '../runner/commit-policy';
 import type { Generation } from './generations';
 
 export type Snapshot = Readonly<{
@@ -11,9 +12,6 @@ export type Snapshot = Readonly<{
   maxOccurredAt: string | null;
   events: number;
 }>;
-
-/** Keep at most this many snapshots per generation: older ones are thinned out, every other one. */
-const KEEP = 12;
 
 const snapshotTable = (projection: AnyProjection, generation: number, seq: number, table: string) =>
   `${tablePrefix(projection.name, generation)}s${seq}_${table}`;
@@ -42,7 +40,7 @@ export function maybeSnapshot(
   if (config === undefined || generation.position === null) return false;
   const taken = snapshotsOf(db, projection.name, generation.generation);
   const last = taken.at(-1);
-  if (generation.events - (last?.events ?? 0) < config.every) return false;
+  if (!snapshotFallsDue(config.every, generation.events, last?.events)) return false;
   const seq = (last?.seq ?? 0) + 1;
   const t = tableNames(projection, generation.generation);
   db.transaction(() => {
@@ -64,10 +62,7 @@ export function maybeSnapshot(
       generation.events,
       now,
     );
-    if (taken.length + 1 > KEEP) {
-      // Drop every other snapshot but the newest: spacing doubles as the log grows, the count stays bounded.
-      taken.filter((_, i) => i % 2 === 1).forEach((s) => dropSnapshot(db, projection, s));
-    }
+    for (const old of snapshotsToDrop(taken)) dropSnapshot(db, projection, old);
   }).immediate();
   return true;
 }
