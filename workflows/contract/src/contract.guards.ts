@@ -1,5 +1,5 @@
 import type { Money } from '@ltc/domain';
-import { gateGuards, gateRules } from '@ltc/workflow-gates';
+import { gateGuards, gateRefusalTexts } from '@ltc/workflow-gates';
 import type { ContractContext } from './contract.context';
 import type { ContractEvent } from './contract.events';
 import { billed, invoicedGross, outstanding } from './contract.values';
@@ -104,8 +104,8 @@ export const contractGuards = {
     Object.values(context.invoices).every((i) => outstanding(i) === 0),
 };
 
-export const contractRules: Readonly<Record<keyof typeof contractGuards, string>> = {
-  ...gateRules,
+export const contractRefusalTexts: Readonly<Record<keyof typeof contractGuards, string>> = {
+  ...gateRefusalTexts,
   currencyMatches: 'every amount on a contract must be in the contract currency',
   milestoneIdUnused: 'that milestone is already completed',
   milestonesCompleted: 'complete at least one delivery milestone before declaring delivery complete',

@@ -18,7 +18,7 @@ import {
   buildWriteOff,
 } from './contract.build';
 import type { ContractCommand } from './contract.commands';
-import { contractRules } from './contract.guards';
+import { contractRefusalTexts } from './contract.guards';
 import { contractMachine } from './contract.machine';
 import type { ContractPolicy } from './contract.policy';
 
@@ -27,7 +27,7 @@ export const contractWorkflow = defineWorkflow<typeof contractMachine, ContractC
   name: 'contract',
   version: 1,
   machine: contractMachine,
-  rules: contractRules,
+  refusalTexts: contractRefusalTexts,
   commands: {
     OpenContract: { produces: 'ContractOpened', build: (c) => buildOpen(c) },
     ReassignIronTriangleRole: {

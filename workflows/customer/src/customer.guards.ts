@@ -8,7 +8,7 @@ type GuardArgs = Readonly<{ context: CustomerContext; event: CustomerEvent }>;
 export const lastActivityAt = (context: CustomerContext): string | null =>
   later(context.lastTouchAt, context.ownedSince);
 
-/** Pure guard predicates of the customer machine, by name; the rule texts live in `customerRules`. */
+/** Pure guard predicates of the customer machine, by name; the rule texts live in `customerRefusalTexts`. */
 export const customerGuards = {
   poolHasRoom: ({ event }: GuardArgs): boolean =>
     (event.type === 'CustomerClaimed' || event.type === 'CustomerTransferred') &&
@@ -34,7 +34,7 @@ export const customerGuards = {
 } as const;
 
 /** Why each guard refuses, in words a sales rep understands. */
-export const customerRules: Readonly<Record<string, string>> = {
+export const customerRefusalTexts: Readonly<Record<string, string>> = {
   poolHasRoom: 'the private pool is full: release a customer before taking another',
   cooldownOver:
     'a customer returned to the public pool cannot be reclaimed by its previous owner during the cooldown',

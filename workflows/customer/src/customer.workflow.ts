@@ -11,7 +11,7 @@ import {
 import type { SnapshotFrom } from 'xstate';
 import type { CustomerCommand } from './customer.commands';
 import type { CustomerReturnedToPublicPool } from './customer.events';
-import { customerRules, lastActivityAt } from './customer.guards';
+import { customerRefusalTexts, lastActivityAt } from './customer.guards';
 import { customerMachine } from './customer.machine';
 import type { CustomerPolicy } from './customer.policy';
 import { addDays } from './customer.time';
@@ -84,7 +84,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
   name: 'customer',
   version: 1,
   machine: customerMachine,
-  rules: customerRules,
+  refusalTexts: customerRefusalTexts,
   commands: {
     RegisterCustomer: {
       produces: 'CustomerRegistered',

@@ -2,7 +2,7 @@ import { assign, type EventObject } from 'xstate';
 import type { Event } from '@ltc/domain';
 import type { GateHostContext, GatesContext } from './gate.context';
 import type { GateEvent } from './gate.events';
-import { rejectionsOf } from './gate.rules';
+import { rejectionsOf } from './gate-rounds';
 import type { TriangleEvent } from './triangle';
 
 type HostEvent = GateEvent | TriangleEvent | Event;

@@ -10,7 +10,7 @@ import type {
   GateVoteCast,
 } from './gate.events';
 import { isGateName, type GateName, type GatePolicies } from './gate.policy';
-import { approvalsOf, rejectionsOf, roundOutcome, withVote } from './gate.rules';
+import { approvalsOf, rejectionsOf, roundOutcome, withVote } from './gate-rounds';
 import { isIronTriangleRole } from './triangle';
 
 export type RequestGateReview = Command<'RequestGateReview', { gate: GateName }>;

@@ -3,7 +3,7 @@ import type { Event } from '@ltc/domain';
 import type { GateHostContext } from './gate.context';
 import type { GateEvent } from './gate.events';
 import type { GateName } from './gate.policy';
-import { roundOutcome } from './gate.rules';
+import { roundOutcome } from './gate-rounds';
 import type { TriangleEvent } from './triangle';
 
 type HostEvent = GateEvent | TriangleEvent | Event;
@@ -65,7 +65,7 @@ export const gateGuards = {
 };
 
 /** Refusal texts for the gate guards; merge them into the host workflow's `rules`. */
-export const gateRules: Readonly<Record<keyof typeof gateGuards, string>> = {
+export const gateRefusalTexts: Readonly<Record<keyof typeof gateGuards, string>> = {
   triangleAssigned: 'the iron triangle (AR, SR, FR) must be assigned first',
   triangleNotAssigned: 'the iron triangle is already assigned: reassign one role instead',
   gateBelongsToStage: 'this stage leads to a different gate',

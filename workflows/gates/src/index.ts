@@ -4,6 +4,6 @@ export * from './gate.context';
 export * from './gate.events';
 export * from './gate.guards';
 export * from './gate.policy';
-export * from './gate.rules';
+export * from './gate-rounds';
 export * from './gate.state';
 export * from './triangle';

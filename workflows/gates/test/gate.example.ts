@@ -9,7 +9,7 @@ import {
 } from '../src/gate.commands';
 import { initialGatesContext, type GateHostContext } from '../src/gate.context';
 import type { GateEvent } from '../src/gate.events';
-import { gateGuards, gateRules } from '../src/gate.guards';
+import { gateGuards, gateRefusalTexts } from '../src/gate.guards';
 import type { GatePolicies } from '../src/gate.policy';
 import { gateReviewState, requestGateReview } from '../src/gate.state';
 import {
@@ -58,7 +58,7 @@ export const exampleGateWorkflow = defineWorkflow<
   name: 'gate-example',
   version: 1,
   machine: exampleGateMachine,
-  rules: gateRules,
+  refusalTexts: gateRefusalTexts,
   commands: {
     AssignIronTriangle: { produces: 'IronTriangleAssigned', build: (c) => buildTriangleAssignment(c) },
     ReassignIronTriangleRole: {

@@ -26,7 +26,7 @@ const paper = defineWorkflow<typeof machine, C, null>({
   name: 'paper',
   version: 1,
   machine,
-  rules: { hasPages: 'a paper needs pages', signed: 'a paper must be signed' },
+  refusalTexts: { hasPages: 'a paper needs pages', signed: 'a paper must be signed' },
   commands: {
     File: {
       produces: 'Filed',

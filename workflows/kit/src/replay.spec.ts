@@ -45,7 +45,7 @@ const machine = setup({
   },
 });
 
-const workflow = defineWorkflow({ name: 'tally', version: 1, machine, commands: {}, rules: {} });
+const workflow = defineWorkflow({ name: 'tally', version: 1, machine, commands: {}, refusalTexts: {} });
 
 describe('replayerOf', () => {
   const events: Ev[] = [
@@ -117,7 +117,7 @@ describe('replayerOf', () => {
       version: 1,
       machine: withEntry,
       commands: {},
-      rules: {},
+      refusalTexts: {},
     });
     const replay = entryWorkflow.replayer();
     expect(replay.fast).toBe(false);

@@ -42,7 +42,7 @@ const counter = defineWorkflow<typeof machine, C, null>({
   name: 'counter',
   version: 1,
   machine,
-  rules: { withinLimit: 'the total may not exceed the limit' },
+  refusalTexts: { withinLimit: 'the total may not exceed the limit' },
   commands: {
     Open: { produces: 'Opened', build: (c) => ({ type: 'Opened', data: { limit: c.data.limit } }) },
     Add: { produces: 'Added', build: (c) => ({ type: 'Added', data: { amount: c.data.amount } }) },

@@ -40,7 +40,7 @@ export type WorkflowDefinition<M extends AnyStateMachine, C extends Command, P> 
   machine: M;
   commands: { [T in C['type']]: CommandSpec<CommandOf<C, T>, SnapshotFrom<M>, EventFromLogic<M>, P> };
   /** Human text for each guard name, used in refusals. */
-  rules: Readonly<Record<string, string>>;
+  refusalTexts: Readonly<Record<string, string>>;
 }>;
 
 export type Decision<M extends AnyStateMachine> = Readonly<{
@@ -111,7 +111,7 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     const reason =
       candidates.length === 0
         ? `${typeOf(event)} cannot happen while the ${name} is ${stateName(state)}`
-        : guards.map((g) => definition.rules[g] ?? g).join('; ');
+        : guards.map((g) => definition.refusalTexts[g] ?? g).join('; ');
     const refusal: Refusal = {
       workflow: name,
       command: command.type,

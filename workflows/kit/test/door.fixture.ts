@@ -40,6 +40,6 @@ export const doorWorkflow = defineWorkflow<typeof doorMachine, DoorCommand, null
   name: 'door',
   version: 1,
   machine: doorMachine,
-  rules: { rightKey: 'only the right key locks and unlocks' },
+  refusalTexts: { rightKey: 'only the right key locks and unlocks' },
   commands: { Install: { produces: 'Installed', build: () => ({ type: 'Installed', data: {} }) } },
 });

@@ -12,7 +12,7 @@ const fields = (value: unknown): Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 const qualification = (event: LeadEvent) => (event.type === 'LeadQualified' ? event.data : undefined);
 
-/** Pure guard predicates of the lead machine, by name; the rule texts live in `leadRules`. */
+/** Pure guard predicates of the lead machine, by name; the rule texts live in `leadRefusalTexts`. */
 export const leadGuards = {
   hasBudget: ({ event }: GuardArgs): boolean => {
     const budget = fields(qualification(event)?.budget);
@@ -43,7 +43,7 @@ export const leadGuards = {
 } as const;
 
 /** Why each guard refuses, in words a sales rep understands. */
-export const leadRules: Readonly<Record<string, string>> = {
+export const leadRefusalTexts: Readonly<Record<string, string>> = {
   hasBudget: 'BANT budget is missing: a positive budget amount and the payment terms are required',
   hasAuthority: 'BANT authority is missing: the decision process, key person and decision maker are required',
   hasNeed:

@@ -9,7 +9,7 @@ import {
   requireText,
 } from '@ltc/workflow-kit';
 import type { LeadCommand } from './lead.commands';
-import { leadRules } from './lead.guards';
+import { leadRefusalTexts } from './lead.guards';
 import { leadMachine } from './lead.machine';
 import type { LeadPolicy } from './lead.policy';
 import { LEAD_GRADES, LEAD_SOURCES, TOUCH_CHANNELS } from './lead.values';
@@ -24,7 +24,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
   name: 'lead',
   version: 1,
   machine: leadMachine,
-  rules: leadRules,
+  refusalTexts: leadRefusalTexts,
   commands: {
     CaptureLead: {
       produces: 'LeadCaptured',

@@ -1,5 +1,5 @@
 import type { Money } from '@ltc/domain';
-import { gateGuards, gateRules } from '@ltc/workflow-gates';
+import { gateGuards, gateRefusalTexts } from '@ltc/workflow-gates';
 import type { OpportunityContext } from './opportunity.context';
 import type { OpportunityEvent } from './opportunity.events';
 import { needsQuoteReview } from './opportunity.values';
@@ -68,8 +68,8 @@ export const opportunityGuards = {
     ),
 };
 
-export const opportunityRules: Readonly<Record<keyof typeof opportunityGuards, string>> = {
-  ...gateRules,
+export const opportunityRefusalTexts: Readonly<Record<keyof typeof opportunityGuards, string>> = {
+  ...gateRefusalTexts,
   currencyMatches: 'every amount on an opportunity must be in the currency it was opened in',
   amountDiffers: 'the amount is already that',
   closeDateDiffers: 'the expected close date is already that',

@@ -19,7 +19,7 @@ import {
   buildWin,
 } from './opportunity.build';
 import type { OpportunityCommand } from './opportunity.commands';
-import { opportunityRules } from './opportunity.guards';
+import { opportunityRefusalTexts } from './opportunity.guards';
 import { opportunityMachine } from './opportunity.machine';
 import type { OpportunityPolicy } from './opportunity.policy';
 
@@ -32,7 +32,7 @@ export const opportunityWorkflow = defineWorkflow<
   name: 'opportunity',
   version: 1,
   machine: opportunityMachine,
-  rules: opportunityRules,
+  refusalTexts: opportunityRefusalTexts,
   commands: {
     OpenOpportunity: { produces: 'OpportunityOpened', build: (c) => buildOpen(c) },
     AssignIronTriangle: { produces: 'IronTriangleAssigned', build: (c) => buildTriangleAssignment(c) },

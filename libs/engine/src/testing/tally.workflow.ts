@@ -50,7 +50,7 @@ export const tallyWorkflow = defineWorkflow<typeof tallyMachine, TallyCommand, n
   name: 'tally',
   version: 1,
   machine: tallyMachine,
-  rules: { withinLimit: 'the total may not pass the limit' },
+  refusalTexts: { withinLimit: 'the total may not pass the limit' },
   commands: {
     OpenTally: {
       produces: 'TallyOpened',
