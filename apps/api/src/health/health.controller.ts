@@ -11,6 +11,28 @@ import { logTruncations } from '@ltc/projections';
 import { ProjectionStatusDto } from '../read-models/read-model.response.dtos';
 import { ReadModels } from '../read-models/read-models.service';
 
+class SubscriptionInterruptionDto {
+  @ApiProperty()
+  at!: string;
+  @ApiProperty({ example: 'ended by the server' })
+  reason!: string;
+}
+
+class SubscriptionHealthDto {
+  @ApiProperty({ enum: ['catchingUp', 'live', 'reconnecting'] })
+  state!: 'catchingUp' | 'live' | 'reconnecting';
+  @ApiProperty({ description: 'times the live subscription was resumed after an end or a transient error' })
+  reconnects!: number;
+  @ApiProperty({ nullable: true, type: SubscriptionInterruptionDto })
+  lastInterruption!: SubscriptionInterruptionDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'last position delivered: where a reconnect resumes',
+  })
+  position!: string | null;
+}
+
 class StoreHealth {
   @ApiProperty({ enum: ['sqlite', 'eventstoredb', 'memory'] })
   kind!: string;
@@ -18,6 +40,11 @@ class StoreHealth {
   configured!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'position of the last stored event' })
   position!: string | null;
+  @ApiPropertyOptional({
+    type: [SubscriptionHealthDto],
+    description: 'open subscriptions, for an adapter that reconnects them (EventStoreDB); absent otherwise',
+  })
+  subscriptions?: SubscriptionHealthDto[];
 }
 
 class LogTruncationDto {
@@ -80,7 +107,9 @@ export class HealthController {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ServiceUnavailableException(`event store (${this.store.kind}) did not answer: ${reason}`);
     }
-    const store = { kind: this.store.kind, configured: true, position };
+    const subscriptions = this.store.subscriptionHealth?.();
+    const store: StoreHealth = { kind: this.store.kind, configured: true, position };
+    if (subscriptions !== undefined) store.subscriptions = [...subscriptions];
     if (this.readModels === undefined) return { status: 'ok', store };
     return { status: 'ok', store, projections: await this.projections(this.readModels) };
   }
