@@ -7,6 +7,7 @@ const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
 
 type Service = {
   image?: string;
+  healthcheck?: { test: string[] };
   build?: { context: string; dockerfile: string };
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -20,6 +21,8 @@ describe('docker/docker-compose.yml', () => {
     services: Record<string, Service>;
   };
   const nodes = ['eventstore1', 'eventstore2', 'eventstore3'];
+  // Each node has its own port, the same inside the network and on the host.
+  const port = (name: string) => `211${name.slice(-1)}`;
 
   it('is a three-node EventStoreDB cluster', () => {
     for (const name of nodes) {
@@ -33,7 +36,27 @@ describe('docker/docker-compose.yml', () => {
   it('seeds each node with the other two', () => {
     for (const name of nodes) {
       const seeds = compose.services[name]!.environment!['EVENTSTORE_GOSSIP_SEED']!.split(',');
-      expect(seeds.sort()).toEqual(nodes.filter((n) => n !== name).map((n) => `${n}:2113`));
+      expect(seeds.sort()).toEqual(nodes.filter((n) => n !== name).map((n) => `${n}:${port(n)}`));
+    }
+  });
+
+  it('advertises to clients an address that works in the network and from the host', () => {
+    for (const name of nodes) {
+      const node = compose.services[name]!;
+      expect(node.environment?.['EVENTSTORE_NODE_PORT']).toBe(port(name));
+      expect(node.environment?.['EVENTSTORE_ADVERTISE_HOST_TO_CLIENT_AS']).toBe(name);
+      expect(node.environment?.['EVENTSTORE_ADVERTISE_NODE_PORT_TO_CLIENT_AS']).toBe(port(name));
+      expect(node.ports).toEqual([`${port(name)}:${port(name)}`]);
+    }
+    expect(read('docker/README.md')).toContain('127.0.0.1 eventstore1 eventstore2 eventstore3');
+  });
+
+  it('reports a node healthy only once it is leader or follower, not merely live', () => {
+    for (const name of nodes) {
+      const check = compose.services[name]!.healthcheck!.test.join(' ');
+      expect(check).not.toContain('/health/live');
+      expect(check).toContain('localhost:$${EVENTSTORE_NODE_PORT}/info');
+      expect(check).toContain('(leader|follower)');
     }
   });
 
@@ -44,7 +67,7 @@ describe('docker/docker-compose.yml', () => {
     const hosts = /^esdb:\/\/([^?]+)\?/
       .exec(api.environment!['EVENTSTORE_CONNECTION_STRING']!)![1]!
       .split(',');
-    expect(hosts).toEqual(nodes.map((n) => `${n}:2113`));
+    expect(hosts).toEqual(nodes.map((n) => `${n}:${port(n)}`));
     expect(Object.keys(api.depends_on!)).toEqual(nodes);
     expect(Object.values(api.depends_on!).every((d) => d.condition === 'service_healthy')).toBe(true);
   });
