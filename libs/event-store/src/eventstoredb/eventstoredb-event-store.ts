@@ -347,6 +347,8 @@ export class EventStoreDbEventStore implements EventStore {
  * open on the server, holding one of the ~100 HTTP/2 streams Kestrel allows per connection.
  */
 async function cancelRead(read: StreamingRead<ResolvedEvent>): Promise<void> {
+  // Read to its end: the server already finished the call, and cancelling would cost an event-loop turn.
+  if (read.readableEnded) return;
   try {
     await read.cancel();
   } catch {
