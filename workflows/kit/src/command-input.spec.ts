@@ -1,4 +1,6 @@
 import {
+  LIMITS,
+  limitText,
   optionalText,
   requireBoolean,
   requireCalendarDate,
@@ -21,6 +23,21 @@ describe('command input checks', () => {
     invalid(() => requireText('C', 'name', '  '), 'name');
     expect(optionalText('C', 'note', undefined)).toBe('');
     invalid(() => optionalText('C', 'note', 5), 'note');
+  });
+
+  it('refuses a text longer than its limit, counting characters as given', () => {
+    const longest = 'x'.repeat(LIMITS.prose);
+    expect(requireText('C', 'reason', longest, LIMITS.prose)).toBe(longest);
+    invalid(() => requireText('C', 'reason', `${longest}x`, LIMITS.prose), 'reason');
+    // Blanks count, as they do over HTTP: the limit holds before trimming.
+    invalid(() => requireText('C', 'reason', ` ${longest}`, LIMITS.prose), 'reason');
+    invalid(() => optionalText('C', 'note', `${longest}x`, LIMITS.prose), 'note');
+    // A character outside the basic plane counts once.
+    expect(requireText('C', 'name', '😀'.repeat(LIMITS.phone), LIMITS.phone)).toHaveLength(2 * LIMITS.phone);
+    expect(() => limitText('C', 'x', 5, 1)).not.toThrow();
+    expect(() => requireText('C', 'reason', `${longest}x`, LIMITS.prose)).toThrow(
+      `must be at most ${LIMITS.prose} characters`,
+    );
   });
 
   it('checks money and its sign', () => {

@@ -7,18 +7,47 @@ import { InvalidCommandError } from './refusal';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A non-blank string, trimmed. */
-export function requireText(command: string, field: string, value: unknown): string {
+/**
+ * The longest text each kind of command field takes, in characters. The domain's checks hold them, so
+ * HTTP, the CLI and the process managers refuse alike; the api's DTOs take theirs from here.
+ */
+export const LIMITS = {
+  /** Free prose: a reason, a note, a need, a resolution. */
+  prose: 2000,
+  /** One line: a title, a subject, an opportunity's or milestone's name, an authority or budget answer. */
+  line: 500,
+  /** A customer's registered name. */
+  customerName: 300,
+  /** A person's name or role, a reference (quote, PO, invoice, acceptance, payment), a competitor. */
+  label: 200,
+  /** A phone number. */
+  phone: 50,
+} as const;
+
+/**
+ * Refuses a string longer than `max` characters (code points, as the HTTP validator counts), as given,
+ * before trimming; any other value is left to the field's other checks.
+ */
+export function limitText(command: string, field: string, value: unknown, max: number): void {
+  if (typeof value === 'string' && [...value].length > max) {
+    throw new InvalidCommandError(command, field, `must be at most ${max} characters`);
+  }
+}
+
+/** A non-blank string, trimmed; at most `max` characters when given. */
+export function requireText(command: string, field: string, value: unknown, max?: number): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InvalidCommandError(command, field, 'must be a non-empty text');
   }
+  if (max !== undefined) limitText(command, field, value, max);
   return value.trim();
 }
 
-/** A string, trimmed; absent means empty. */
-export function optionalText(command: string, field: string, value: unknown): string {
+/** A string, trimmed; absent means empty; at most `max` characters when given. */
+export function optionalText(command: string, field: string, value: unknown, max?: number): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw new InvalidCommandError(command, field, 'must be text');
+  if (max !== undefined) limitText(command, field, value, max);
   return value.trim();
 }
 
