@@ -60,6 +60,12 @@ describe('docker/docker-compose.yml', () => {
     }
   });
 
+  it('says how a secured cluster reads $all: a user and TLS in the connection string', () => {
+    const secured = /esdb:\/\/[^\s@`']+:[^\s@`']+@[^\s`']+\?[^\s`']*tls=true/;
+    expect(read('docker/README.md')).toMatch(secured);
+    expect(read('README.md')).toMatch(secured);
+  });
+
   it('points the api at every node once they are healthy', () => {
     const api = compose.services['api']!;
     expect(api.build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
