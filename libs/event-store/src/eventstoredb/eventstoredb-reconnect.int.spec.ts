@@ -1,5 +1,5 @@
 import type { SubscriptionMessage } from '../event-store.port';
-import { FakeEsdbServer } from '../../test/support/fake-esdb-server';
+import { FakeEsdbServer, grpcStatus } from '../../test/support/fake-esdb-server';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 let server: FakeEsdbServer;
@@ -59,6 +59,46 @@ describe('EventStoreDB subscription ended by the server', () => {
     expect(['live', 'reconnecting']).toContain(health?.state);
     expect(health?.position).not.toBeNull();
     run.subscription.unsubscribe();
+    expect(store.subscriptionHealth()).toEqual([]);
+  });
+});
+
+describe('EventStoreDB subscription ended by the server with an error', () => {
+  /** Restarts the fake so it ends each live subscription with `code` after 3 events. */
+  async function serverEndingWith(code: number): Promise<void> {
+    await store.close();
+    server.stop();
+    server = await new FakeEsdbServer({ endSubscriptionAfter: 3, endSubscriptionWith: code }).start();
+    store = new EventStoreDbEventStore({
+      connectionString: server.connectionString,
+      reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
+    });
+  }
+
+  it('a transient one (UNAVAILABLE) reconnects from the last delivered position', async () => {
+    await serverEndingWith(grpcStatus.UNAVAILABLE);
+    const run = await subscribeThenAppend(8);
+    await until('10 events', () => run.events().length >= 10 || run.completed());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(run.completed()).toBe(false);
+    expect(run.events()).toEqual(server.records.map((r) => r.id));
+    const [health] = store.subscriptionHealth();
+    expect(health?.reconnects).toBeGreaterThanOrEqual(2);
+    expect(health?.lastInterruption?.reason).toContain('ended the subscription with status 14');
+    run.subscription.unsubscribe();
+  });
+
+  it('a lasting one (UNAUTHENTICATED: access denied) ends the Observable with that error, without retrying', async () => {
+    await serverEndingWith(grpcStatus.UNAUTHENTICATED);
+    const error = await new Promise<Error>((resolve) => {
+      store.subscribeAll().subscribe({
+        // Live events only: the server ends the live call after 3 of them.
+        next: (message) => message.kind === 'caughtUp' && server.seed('lead-2', 5),
+        error: (failure: Error) => resolve(failure),
+      });
+    });
+    expect(error.message).toContain('status 16');
+    expect(server.subscriptionCalls).toBe(1);
     expect(store.subscriptionHealth()).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ const streamsGrpc = clientRequire('../generated/streams_grpc_pb');
 const streamsPb = clientRequire('../generated/streams_pb');
 const sharedPb = clientRequire('../generated/shared_pb');
 
+/** gRPC status codes, from the client's own grpc-js. */
+export const grpcStatus: Readonly<Record<'UNAVAILABLE' | 'UNAUTHENTICATED', number>> = grpc.status;
+
 type FakeRecord = Readonly<{
   streamId: string;
   id: string;
@@ -24,6 +27,8 @@ export type FakeEsdbOptions = Readonly<{
   padding?: number;
   /** Ends every live subscription (status OK) after this many live events. */
   endSubscriptionAfter?: number;
+  /** With `endSubscriptionAfter`: end it with this gRPC status code instead of OK. */
+  endSubscriptionWith?: number;
 }>;
 
 /** A minimal EventStoreDB on 127.0.0.1 speaking the Streams service: reads, subscriptions, appends. */
@@ -99,7 +104,11 @@ export class FakeEsdbServer {
     call.on('cancelled', finish);
     try {
       const options = call.request.getOptions();
-      if (options.hasSubscription()) return await this.subscribe(call, options, () => !open);
+      if (options.hasSubscription()) {
+        // A call ended with an error status must not be ended again.
+        if (await this.subscribe(call, options, () => !open)) finish();
+        return;
+      }
       const backwards = options.getReadDirection() === 1;
       const count = Number(options.getCount());
       let selected: FakeRecord[];
@@ -135,7 +144,8 @@ export class FakeEsdbServer {
     }
   }
 
-  private async subscribe(call: any, options: any, cancelled: () => boolean): Promise<void> {
+  /** Streams live events; true when it ended the call with an error status itself. */
+  private async subscribe(call: any, options: any, cancelled: () => boolean): Promise<boolean> {
     this.subscriptionCalls += 1;
     call.write(new streamsPb.ReadResp().setConfirmation(new streamsPb.ReadResp.SubscriptionConfirmation()));
     const all = options.getAll();
@@ -155,6 +165,10 @@ export class FakeEsdbServer {
       next += 1;
       sent += 1;
     }
+    const code = this.options.endSubscriptionWith;
+    if (cancelled() || code === undefined) return false;
+    call.emit('error', { code, details: `fake server ended the subscription with status ${code}` });
+    return true;
   }
 
   private append(call: any, callback: any): void {
