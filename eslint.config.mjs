@@ -20,6 +20,12 @@ const IMPURE = [
   'https',
 ];
 
+// Test data (history generators): specs, test/ and bench/ may import it, production code may not.
+const TEST_ONLY = {
+  group: ['@ltc/projections/testing', './testing', './testing/*', '../testing', '../testing/*'],
+  message: 'the history generators are test data: only specs, test/ and bench/ may import them.',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'data/**', 'tmp/**'] },
   js.configs.recommended,
@@ -111,6 +117,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/test/**',
+      'test/**',
+      'bench/**',
+      'libs/projections/src/testing/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_ONLY] }] },
+  },
+  {
     // Node built-ins are not npm packages, so the Nx rule cannot see them: ban them here too.
     files: ['libs/domain/**/*.ts', 'libs/access/**/*.ts', 'workflows/**/*.ts'],
     ignores: ['**/*.spec.ts', 'workflows/*/scripts/**'],
@@ -120,6 +138,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: IMPURE, message: 'domain and workflows stay pure: no framework, no I/O, no adapters.' },
+            TEST_ONLY,
           ],
         },
       ],

@@ -58,6 +58,30 @@ describe('module boundaries', () => {
     expect(messages.some((m) => m.startsWith('no-restricted-syntax'))).toBe(true);
   });
 
+  it.each([
+    ['apps/api/src/read-models/read-models.service.ts', '@ltc/projections/testing'],
+    ['libs/read-models/src/funnel/funnel.queries.ts', '@ltc/projections/testing'],
+    ['libs/projections/src/runner/lag.ts', '../testing/generate-history'],
+  ])('rejects production code %s importing the history generators (%s)', async (file, from) => {
+    const messages = await ruleIds(
+      file,
+      `import { generateHistory } from '${from}';\nexport const x = generateHistory;\n`,
+    );
+    expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
+  });
+
+  it.each([
+    'libs/read-models/src/funnel/funnel.projection.spec.ts',
+    'libs/read-models/test/support/history.ts',
+    'bench/projections/populate.ts',
+  ])('lets %s (a spec, test support or a bench) import the history generators', async (file) => {
+    const messages = await ruleIds(
+      file,
+      "import { generateHistory } from '@ltc/projections/testing';\nexport const x = generateHistory;\n",
+    );
+    expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
+  });
+
   it('lets the api use NestJS and a workflow use the domain', async () => {
     expect(
       await ruleIds(
