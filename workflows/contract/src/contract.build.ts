@@ -9,6 +9,7 @@ import {
   requireOneOf,
   requireText,
   stateValueToString,
+  LIMITS,
 } from '@ltc/workflow-kit';
 import { requireTriangle } from '@ltc/workflow-gates';
 import type { StateValue } from 'xstate';
@@ -68,7 +69,7 @@ export function buildConfirmation(c: ConfirmContract): ContractConfirmed {
   return {
     type: 'ContractConfirmed',
     data: {
-      poNumber: requireText(c.type, 'poNumber', c.data.poNumber),
+      poNumber: requireText(c.type, 'poNumber', c.data.poNumber, LIMITS.label),
       confirmedAmount: requireMoney(c.type, 'confirmedAmount', c.data.confirmedAmount),
     },
   };
@@ -79,8 +80,8 @@ export function buildMilestone(c: CompleteDeliveryMilestone): DeliveryMilestoneC
     type: 'DeliveryMilestoneCompleted',
     data: {
       milestoneId: requireText(c.type, 'milestoneId', c.data.milestoneId),
-      name: requireText(c.type, 'name', c.data.name),
-      note: optionalText(c.type, 'note', c.data.note),
+      name: requireText(c.type, 'name', c.data.name, LIMITS.line),
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
 }
@@ -89,8 +90,13 @@ export function buildDeliveryComplete(c: DeclareDeliveryComplete): DeliveryCompl
   return {
     type: 'DeliveryCompleted',
     data: {
-      acceptanceReference: optionalText(c.type, 'acceptanceReference', c.data.acceptanceReference),
-      note: optionalText(c.type, 'note', c.data.note),
+      acceptanceReference: optionalText(
+        c.type,
+        'acceptanceReference',
+        c.data.acceptanceReference,
+        LIMITS.label,
+      ),
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
 }
@@ -113,7 +119,7 @@ export function buildPayment(c: RecordPayment): PaymentRecorded {
       invoiceId: requireText(c.type, 'invoiceId', c.data.invoiceId),
       amount: requireMoney(c.type, 'amount', c.data.amount),
       receivedOn: requireCalendarDate(c.type, 'receivedOn', c.data.receivedOn),
-      reference: optionalText(c.type, 'reference', c.data.reference),
+      reference: optionalText(c.type, 'reference', c.data.reference, LIMITS.label),
     },
   };
 }
@@ -125,7 +131,7 @@ export function buildWriteOff(c: WriteOffInvoice, state: State): InvoiceWrittenO
   const amount = money(invoice === undefined ? 0 : outstanding(invoice), state.context.amount.currency);
   return {
     type: 'InvoiceWrittenOff',
-    data: { invoiceId, amount, reason: requireText(c.type, 'reason', c.data.reason) },
+    data: { invoiceId, amount, reason: requireText(c.type, 'reason', c.data.reason, LIMITS.prose) },
   };
 }
 
@@ -147,8 +153,8 @@ export function buildChange(c: ChangeContract): ContractChanged {
     data: {
       kind,
       amountDelta: requireMoney(t, 'amountDelta', c.data.amountDelta, 'any'),
-      scope: requireText(t, 'scope', c.data.scope),
-      reason: requireText(t, 'reason', c.data.reason),
+      scope: requireText(t, 'scope', c.data.scope, LIMITS.prose),
+      reason: requireText(t, 'reason', c.data.reason, LIMITS.prose),
       separateContractId,
     },
   };
@@ -159,9 +165,9 @@ export function buildRisk(c: RaiseRisk): RiskRaised {
     type: 'RiskRaised',
     data: {
       riskId: requireText(c.type, 'riskId', c.data.riskId),
-      title: requireText(c.type, 'title', c.data.title),
+      title: requireText(c.type, 'title', c.data.title, LIMITS.line),
       severity: requireOneOf(c.type, 'severity', c.data.severity, RISK_SEVERITIES),
-      note: optionalText(c.type, 'note', c.data.note),
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
 }
@@ -171,7 +177,7 @@ export function buildRiskResolution(c: ResolveRisk): RiskResolved {
     type: 'RiskResolved',
     data: {
       riskId: requireText(c.type, 'riskId', c.data.riskId),
-      resolution: requireText(c.type, 'resolution', c.data.resolution),
+      resolution: requireText(c.type, 'resolution', c.data.resolution, LIMITS.prose),
     },
   };
 }
@@ -181,7 +187,7 @@ export function buildDispute(c: OpenDispute): DisputeOpened {
     type: 'DisputeOpened',
     data: {
       disputeId: requireText(c.type, 'disputeId', c.data.disputeId),
-      subject: requireText(c.type, 'subject', c.data.subject),
+      subject: requireText(c.type, 'subject', c.data.subject, LIMITS.line),
       invoiceId: c.data.invoiceId === undefined ? null : requireText(c.type, 'invoiceId', c.data.invoiceId),
     },
   };
@@ -194,7 +200,7 @@ export function buildDisputeResolution(c: ResolveDispute): DisputeResolved {
       disputeId: requireText(c.type, 'disputeId', c.data.disputeId),
       outcome: requireOneOf(c.type, 'outcome', c.data.outcome, DISPUTE_OUTCOMES),
       amountImpact: requireMoney(c.type, 'amountImpact', c.data.amountImpact, 'any'),
-      note: optionalText(c.type, 'note', c.data.note),
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
 }
@@ -202,12 +208,15 @@ export function buildDisputeResolution(c: ResolveDispute): DisputeResolved {
 export function buildTermination(c: TerminateContract, state: State): ContractTerminated {
   return {
     type: 'ContractTerminated',
-    data: { reason: requireText(c.type, 'reason', c.data.reason), stage: stateValueToString(state.value) },
+    data: {
+      reason: requireText(c.type, 'reason', c.data.reason, LIMITS.prose),
+      stage: stateValueToString(state.value),
+    },
   };
 }
 
 export function buildClose(c: CloseContract): ContractClosed {
-  return { type: 'ContractClosed', data: { note: optionalText(c.type, 'note', c.data.note) } };
+  return { type: 'ContractClosed', data: { note: optionalText(c.type, 'note', c.data.note, LIMITS.prose) } };
 }
 
 export function buildEvaluation(c: EvaluateContract): ContractEvaluated {
@@ -216,7 +225,7 @@ export function buildEvaluation(c: EvaluateContract): ContractEvaluated {
     data: {
       customerSatisfaction: requireInteger(c.type, 'customerSatisfaction', c.data.customerSatisfaction, 1, 5),
       successCriteriaMet: requireBoolean(c.type, 'successCriteriaMet', c.data.successCriteriaMet),
-      note: optionalText(c.type, 'note', c.data.note),
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   requireOneOf,
   requireText,
   type DecisionContext,
+  LIMITS,
 } from '@ltc/workflow-kit';
 import type { SnapshotFrom } from 'xstate';
 import type { CustomerCommand } from './customer.commands';
@@ -66,9 +67,9 @@ function returnReason(
         idleSince: lastActivityAt(state.context) ?? ctx.at,
       };
     case 'released':
-      return { kind: 'released', note: optionalText(command, 'note', note) || null };
+      return { kind: 'released', note: optionalText(command, 'note', note, LIMITS.prose) || null };
     case 'manager':
-      return { kind: 'manager', note: requireText(command, 'note', note) };
+      return { kind: 'manager', note: requireText(command, 'note', note, LIMITS.prose) };
     default: {
       const never: never = checked;
       throw new InvalidCommandError(command, 'reason', `unknown reason ${String(never)}`);
@@ -91,7 +92,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
       build: ({ type, data }) => ({
         type: 'CustomerRegistered',
         data: {
-          name: requireText(type, 'name', data.name),
+          name: requireText(type, 'name', data.name, LIMITS.customerName),
           segment: requireOneOf(type, 'segment', data.segment, CUSTOMER_SEGMENTS),
         },
       }),
@@ -117,7 +118,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
           previousOwner: currentOwner(state),
           ownedCount: count(type, data.ownedCount),
           poolCapacity: ctx.policy.poolCapacity,
-          reason: requireText(type, 'reason', data.reason),
+          reason: requireText(type, 'reason', data.reason, LIMITS.prose),
           transferredAt: ctx.at,
         },
       }),
@@ -133,7 +134,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
           type: 'CustomerTouchRecorded',
           data: {
             channel: requireOneOf(type, 'channel', data.channel, CUSTOMER_TOUCH_CHANNELS),
-            note: requireText(type, 'note', data.note),
+            note: requireText(type, 'note', data.note, LIMITS.prose),
             touchedAt,
             by: ctx.actor,
           },
@@ -156,7 +157,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
         type: 'CustomerSegmentChanged',
         data: {
           segment: requireOneOf(type, 'segment', data.segment, CUSTOMER_SEGMENTS),
-          reason: requireText(type, 'reason', data.reason),
+          reason: requireText(type, 'reason', data.reason, LIMITS.prose),
         },
       }),
     },

@@ -1,5 +1,5 @@
 import { IRON_TRIANGLE_ROLES, type Command, type IronTriangleRole } from '@ltc/domain';
-import { InvalidCommandError } from '@ltc/workflow-kit';
+import { InvalidCommandError, LIMITS, limitText } from '@ltc/workflow-kit';
 import type { GateRound, GatesContext } from './gate.context';
 import type {
   GateDecision,
@@ -69,6 +69,7 @@ export function buildGateReviewRequest(
 /** The vote, followed by `GatePassed` or `GateRejected` when this vote decides the round. */
 export function buildGateVote(command: CastGateVote, gates: GatesContext, voter: string): GateEvent[] {
   const { gate, role, decision } = command.data;
+  limitText(command.type, 'reason', command.data.reason, LIMITS.prose);
   const reason = (command.data.reason ?? '').trim();
   if (!isGateName(gate))
     throw new InvalidCommandError(command.type, 'gate', `is not a gate: "${String(gate)}"`);

@@ -1,5 +1,5 @@
 import { IRON_TRIANGLE_ROLES, type Command, type Event, type IronTriangleRole } from '@ltc/domain';
-import { InvalidCommandError, optionalText, requireText } from '@ltc/workflow-kit';
+import { InvalidCommandError, optionalText, requireText, LIMITS } from '@ltc/workflow-kit';
 
 /** The user holding each iron-triangle role on one deal. */
 export type IronTriangle = Readonly<Record<IronTriangleRole, string>>;
@@ -58,6 +58,11 @@ export function buildRoleReassignment(
   const to = requireText(command.type, 'to', command.data.to);
   return {
     type: 'IronTriangleRoleReassigned',
-    data: { role, from: triangle?.[role] ?? '', to, reason: optionalText(command.type, 'reason', reason) },
+    data: {
+      role,
+      from: triangle?.[role] ?? '',
+      to,
+      reason: optionalText(command.type, 'reason', reason, LIMITS.prose),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Money } from '@ltc/domain';
+import { LIMITS } from '@ltc/workflow-kit';
 
 /** Where a lead came from (收集和生成线索). */
 export const LEAD_SOURCES = ['event', 'salon', 'referral', 'marketing', 'inbound', 'other'] as const;
@@ -31,6 +32,18 @@ export type Need = Readonly<{
 }>;
 /** BANT time, as calendar dates `YYYY-MM-DD`: project approval, need found, customer decision. */
 export type Timeline = Readonly<{ projectApprovalDate: string; needFoundDate: string; decisionDate: string }>;
+
+/** The longest text of each BANT answer (a one-line answer, or prose for the need). */
+export const BANT_TEXT_LIMITS = {
+  budget: { paymentTerms: LIMITS.line },
+  authority: { decisionProcess: LIMITS.line, keyPerson: LIMITS.line, decisionMaker: LIMITS.line },
+  need: {
+    realNeed: LIMITS.prose,
+    supplierQualification: LIMITS.prose,
+    productStandards: LIMITS.prose,
+    deliveryStandards: LIMITS.prose,
+  },
+} as const satisfies { [P in keyof Bant]?: { [F in keyof Bant[P]]?: number } };
 
 /** The four BANT parts, each required in full for qualification. */
 export type Bant = Readonly<{ budget: Budget; authority: Authority; need: Need; time: Timeline }>;

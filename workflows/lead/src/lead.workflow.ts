@@ -7,12 +7,14 @@ import {
   requireMoney,
   requireOneOf,
   requireText,
+  LIMITS,
+  limitText,
 } from '@ltc/workflow-kit';
 import type { LeadCommand } from './lead.commands';
 import { leadRefusalTexts } from './lead.guards';
 import { leadMachine } from './lead.machine';
 import type { LeadPolicy } from './lead.policy';
-import { LEAD_GRADES, LEAD_SOURCES, TOUCH_CHANNELS } from './lead.values';
+import { BANT_TEXT_LIMITS, LEAD_GRADES, LEAD_SOURCES, TOUCH_CHANNELS } from './lead.values';
 
 const orNull = (text: string): string | null => (text === '' ? null : text);
 
@@ -30,7 +32,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
       produces: 'LeadCaptured',
       build: ({ type, data }, _state, ctx) => {
         const contact = data.contact ?? {};
-        const phone = orNull(optionalText(type, 'contact.phone', contact.phone));
+        const phone = orNull(optionalText(type, 'contact.phone', contact.phone, LIMITS.phone));
         const email = orNull(optionalText(type, 'contact.email', contact.email));
         if (phone === null && email === null) {
           throw new InvalidCommandError(type, 'contact', 'needs a phone or an email to follow the lead up');
@@ -40,10 +42,10 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
           data: {
             customerId: requireText(type, 'customerId', data.customerId),
             source: requireOneOf(type, 'source', data.source, LEAD_SOURCES),
-            title: requireText(type, 'title', data.title),
+            title: requireText(type, 'title', data.title, LIMITS.line),
             contact: {
-              name: requireText(type, 'contact.name', contact.name),
-              role: orNull(optionalText(type, 'contact.role', contact.role)),
+              name: requireText(type, 'contact.name', contact.name, LIMITS.label),
+              role: orNull(optionalText(type, 'contact.role', contact.role, LIMITS.label)),
               phone,
               email,
             },
@@ -64,7 +66,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
           type: 'LeadTouchRecorded',
           data: {
             channel: requireOneOf(type, 'channel', data.channel, TOUCH_CHANNELS),
-            note: requireText(type, 'note', data.note),
+            note: requireText(type, 'note', data.note, LIMITS.prose),
             touchedAt,
           },
         };
@@ -85,23 +87,36 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
           owner: requireText(type, 'owner', data.owner),
           // Only states with an owner accept the event; `''` is refused there by the machine.
           previousOwner: state.context.owner ?? '',
-          reason: requireText(type, 'reason', data.reason),
+          reason: requireText(type, 'reason', data.reason, LIMITS.prose),
         },
       }),
     },
     QualifyLead: {
       produces: 'LeadQualified',
-      // The BANT parts go to the machine as given: its guards refuse a missing part by name.
-      build: ({ type, data }) => ({
-        type: 'LeadQualified',
-        data: {
-          budget: data.budget,
-          authority: data.authority,
-          need: data.need,
-          time: data.time,
-          grade: requireOneOf(type, 'grade', data.grade, LEAD_GRADES),
-        },
-      }),
+      // The BANT parts go to the machine as given (its guards refuse a missing part by name), once each
+      // answer is within its limit.
+      build: ({ type, data }) => {
+        for (const [part, fields] of Object.entries(BANT_TEXT_LIMITS)) {
+          const given: unknown = data[part as keyof typeof BANT_TEXT_LIMITS];
+          for (const [field, max] of Object.entries(fields)) {
+            const value =
+              typeof given === 'object' && given !== null
+                ? (given as Record<string, unknown>)[field]
+                : undefined;
+            limitText(type, `${part}.${field}`, value, max);
+          }
+        }
+        return {
+          type: 'LeadQualified',
+          data: {
+            budget: data.budget,
+            authority: data.authority,
+            need: data.need,
+            time: data.time,
+            grade: requireOneOf(type, 'grade', data.grade, LEAD_GRADES),
+          },
+        };
+      },
     },
     NurtureLead: {
       produces: 'LeadNurtureStarted',
@@ -112,7 +127,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
         }
         return {
           type: 'LeadNurtureStarted',
-          data: { reason: requireText(type, 'reason', data.reason), revisitOn },
+          data: { reason: requireText(type, 'reason', data.reason, LIMITS.prose), revisitOn },
         };
       },
     },
@@ -120,14 +135,14 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
       produces: 'LeadDisqualified',
       build: ({ type, data }) => ({
         type: 'LeadDisqualified',
-        data: { reason: requireText(type, 'reason', data.reason) },
+        data: { reason: requireText(type, 'reason', data.reason, LIMITS.prose) },
       }),
     },
     ReopenLead: {
       produces: 'LeadReopened',
       build: ({ type, data }) => ({
         type: 'LeadReopened',
-        data: { reason: requireText(type, 'reason', data.reason) },
+        data: { reason: requireText(type, 'reason', data.reason, LIMITS.prose) },
       }),
     },
     ConvertLead: {

@@ -11,6 +11,7 @@ import {
   requireText,
   stateValueToString,
   type DecisionContext,
+  LIMITS,
 } from '@ltc/workflow-kit';
 import type { StateValue } from 'xstate';
 import type {
@@ -55,7 +56,7 @@ export function buildOpen(c: OpenOpportunity): OpportunityOpened {
     data: {
       customerId: requireText(t, 'customerId', c.data.customerId),
       leadId,
-      name: requireText(t, 'name', c.data.name),
+      name: requireText(t, 'name', c.data.name, LIMITS.line),
       amount: requireMoney(t, 'amount', c.data.amount),
       expectedCloseDate: requireCalendarDate(t, 'expectedCloseDate', c.data.expectedCloseDate),
       segment: requireOneOf(t, 'segment', c.data.segment, SEGMENTS),
@@ -74,7 +75,7 @@ export function buildValidation(c: ValidateOpportunity): OpportunityValidated {
       solutionFits: requireBoolean(t, 'solutionFits', c.data.solutionFits),
       winProbability: requireInteger(t, 'winProbability', c.data.winProbability, 0, 100),
       worthWinning: requireBoolean(t, 'worthWinning', c.data.worthWinning),
-      notes: optionalText(t, 'notes', c.data.notes),
+      notes: optionalText(t, 'notes', c.data.notes, LIMITS.prose),
     },
   };
 }
@@ -83,7 +84,7 @@ export function buildQuote(c: PrepareQuote): QuotePrepared {
   return {
     type: 'QuotePrepared',
     data: {
-      quoteReference: requireText(c.type, 'quoteReference', c.data.quoteReference),
+      quoteReference: requireText(c.type, 'quoteReference', c.data.quoteReference, LIMITS.label),
       amount: requireMoney(c.type, 'amount', c.data.amount),
     },
   };
@@ -96,7 +97,7 @@ export function buildBid(c: SubmitBid, ctx: Ctx): BidSubmitted {
   return {
     type: 'BidSubmitted',
     data: {
-      quoteReference: requireText(c.type, 'quoteReference', c.data.quoteReference),
+      quoteReference: requireText(c.type, 'quoteReference', c.data.quoteReference, LIMITS.label),
       amount: requireMoney(c.type, 'amount', c.data.amount),
       validUntil,
     },
@@ -132,8 +133,8 @@ export function buildRevision(c: ReviseQuote, state: State, ctx: Ctx): QuoteRevi
   const reference =
     c.data.quoteReference === undefined
       ? (state.context.quote.current?.quoteReference ?? '')
-      : requireText(c.type, 'quoteReference', c.data.quoteReference);
-  return revision(state, reference, amount, requireText(c.type, 'reason', c.data.reason), ctx);
+      : requireText(c.type, 'quoteReference', c.data.quoteReference, LIMITS.label);
+  return revision(state, reference, amount, requireText(c.type, 'reason', c.data.reason, LIMITS.prose), ctx);
 }
 
 /** A round that moves the price also revises the quote, so every price change meets the same rule. */
@@ -149,7 +150,7 @@ export function buildNegotiationRound(
       round: state.context.negotiation.rounds + 1,
       situation: requireOneOf(c.type, 'situation', c.data.situation, NEGOTIATION_SITUATIONS),
       priceChange,
-      note: optionalText(c.type, 'note', c.data.note),
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
   const current = state.context.quote.current;
@@ -170,7 +171,7 @@ export function buildAmountChange(c: ChangeAmount, state: State): OpportunityAmo
     data: {
       amount: requireMoney(c.type, 'amount', c.data.amount),
       previousAmount: state.context.amount,
-      reason: optionalText(c.type, 'reason', c.data.reason),
+      reason: optionalText(c.type, 'reason', c.data.reason, LIMITS.prose),
     },
   };
 }
@@ -181,7 +182,7 @@ export function buildCloseDateChange(c: ChangeExpectedCloseDate, state: State): 
     data: {
       expectedCloseDate: requireCalendarDate(c.type, 'expectedCloseDate', c.data.expectedCloseDate),
       previousDate: state.context.expectedCloseDate,
-      reason: optionalText(c.type, 'reason', c.data.reason),
+      reason: optionalText(c.type, 'reason', c.data.reason, LIMITS.prose),
     },
   };
 }
@@ -204,8 +205,8 @@ export function buildLoss(c: LoseOpportunity, state: State): OpportunityLost {
   return {
     type: 'OpportunityLost',
     data: {
-      reason: requireText(c.type, 'reason', c.data.reason),
-      competitor: optionalText(c.type, 'competitor', c.data.competitor),
+      reason: requireText(c.type, 'reason', c.data.reason, LIMITS.prose),
+      competitor: optionalText(c.type, 'competitor', c.data.competitor, LIMITS.label),
       stage: stateValueToString(state.value),
     },
   };
@@ -214,6 +215,9 @@ export function buildLoss(c: LoseOpportunity, state: State): OpportunityLost {
 export function buildAbandonment(c: AbandonOpportunity, state: State): OpportunityAbandoned {
   return {
     type: 'OpportunityAbandoned',
-    data: { reason: requireText(c.type, 'reason', c.data.reason), stage: stateValueToString(state.value) },
+    data: {
+      reason: requireText(c.type, 'reason', c.data.reason, LIMITS.prose),
+      stage: stateValueToString(state.value),
+    },
   };
 }

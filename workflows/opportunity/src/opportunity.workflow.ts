@@ -1,4 +1,4 @@
-import { defineWorkflow, requireText } from '@ltc/workflow-kit';
+import { defineWorkflow, requireText, LIMITS } from '@ltc/workflow-kit';
 import {
   buildGateReviewRequest,
   buildGateVote,
@@ -45,7 +45,7 @@ export const opportunityWorkflow = defineWorkflow<
       produces: 'PreBidGuidanceRecorded',
       build: (c) => ({
         type: 'PreBidGuidanceRecorded',
-        data: { note: requireText(c.type, 'note', c.data.note) },
+        data: { note: requireText(c.type, 'note', c.data.note, LIMITS.prose) },
       }),
     },
     RequestGateReview: {
