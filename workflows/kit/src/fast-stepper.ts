@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
+import { guardEvaluator, type GuardArgs } from './guards';
 
 /** What a fast-stepped stream is: the active leaf state, the context, and whether the machine finished. */
 export type FastState = Readonly<{ node: StateNodeView; context: unknown; status: 'active' | 'done' }>;
@@ -23,10 +24,6 @@ type TransitionView = Readonly<{
   actions: readonly unknown[];
 }>;
 
-type GuardFn = ((args: GuardArgs, params: unknown) => boolean) & {
-  check?: (snapshot: unknown, args: GuardArgs, self: unknown) => boolean;
-};
-type GuardArgs = Readonly<{ context: unknown; event: unknown }>;
 type Assignment = ((args: AssignArgs, params: unknown) => object) | Readonly<Record<string, unknown>>;
 type AssignArgs = Readonly<{
   context: unknown;
@@ -47,17 +44,18 @@ export type FastStepper = Readonly<{
 /**
  * Steps a machine through events by its own definition: the transitions of the active state and its
  * ancestors (innermost first), their guards, and their `assign` actions, exactly as XState selects and
- * applies them (`replay.spec.ts` here and `fast-replay.spec.ts` in the projections prove it equals
- * `workflow.evolve` after every event of generated histories). XState's
+ * applies them (`compareReplayWithXState` proves it equals XState's `transition()`: in `replay.spec.ts`,
+ * in every workflow's transition coverage, and over generated histories in the projections). XState's
  * `transition()` also builds a full snapshot, the state configuration and the eventless-transition pass
  * on every event; over a million events that is most of a rebuild. Only machines made of states,
- * guarded transitions and `assign` are stepped this way (checked once, here): for anything else this
+ * transitions guarded by context and event, and `assign` are stepped this way (checked once, here): for anything else this
  * returns undefined and the caller keeps `workflow.evolve`.
  */
 export function fastStepper(machine: AnyStateMachine): FastStepper | undefined {
   const root = machine.root as unknown as StateNodeView;
   const implementations = machine.implementations as unknown as Implementations;
-  if (!supported(root, implementations)) return undefined;
+  const guards = guardEvaluator(machine);
+  if (!supported(root, implementations, guards.contextOnly)) return undefined;
   const names = new Map<StateNodeView, string>();
   const nameOf = (node: StateNodeView): string => {
     let name = names.get(node);
@@ -67,22 +65,7 @@ export function fastStepper(machine: AnyStateMachine): FastStepper | undefined {
     }
     return name;
   };
-  // Built-in guards (and, or, not) evaluate their parts through XState with a snapshot that has the machine.
-  const guardSnapshot = { machine };
-  const passes = (guard: unknown, args: GuardArgs): boolean => {
-    const inline = typeof guard === 'function';
-    const named = typeof guard === 'string' ? guard : (guard as { type: string }).type;
-    const resolved = inline ? guard : implementations.guards[named];
-    if (resolved === undefined)
-      throw new Error(`the machine names guard ${named} but provides no such guard`);
-    if (typeof resolved !== 'function') return passes(resolved, args);
-    const fn = resolved as GuardFn;
-    const params =
-      inline || typeof guard === 'string'
-        ? undefined
-        : paramsOf((guard as { params?: unknown }).params, args);
-    return fn.check === undefined ? fn(args, params) : fn.check(guardSnapshot, args, fn);
-  };
+  const { passes } = guards;
   const apply = (actions: readonly unknown[], context: unknown, event: unknown): unknown => {
     let current = context;
     for (const action of actions) {
@@ -127,6 +110,8 @@ export function fastStepper(machine: AnyStateMachine): FastStepper | undefined {
         for (const transition of node.transitions.get(event.type) ?? []) {
           if (transition.guard !== undefined && !passes(transition.guard, args)) continue;
           const target = transition.target?.[0];
+          // A transition with neither target nor actions forbids the event (XState's `can` is false).
+          if (target === undefined && transition.actions.length === 0) return undefined;
           const leaf = target === undefined ? state.node : enter(target);
           return {
             node: leaf,
@@ -175,7 +160,11 @@ const done = (node: StateNodeView, root: StateNodeView): boolean =>
   node.type === 'final' && node.parent === root;
 
 /** States, guarded transitions (exact event names) and assign actions; top-level final states only. */
-function supported(root: StateNodeView, implementations: Implementations): boolean {
+function supported(
+  root: StateNodeView,
+  implementations: Implementations,
+  contextOnly: (guard: unknown) => boolean,
+): boolean {
   const nodes: StateNodeView[] = [];
   const walk = (node: StateNodeView) => {
     nodes.push(node);
@@ -190,6 +179,7 @@ function supported(root: StateNodeView, implementations: Implementations): boole
     for (const [descriptor, transitions] of node.transitions) {
       if (descriptor.includes('*')) return false;
       for (const t of transitions) {
+        if (t.guard !== undefined && !contextOnly(t.guard)) return false;
         for (const action of t.actions) {
           const named =
             typeof action === 'string'

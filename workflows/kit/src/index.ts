@@ -1,6 +1,6 @@
 export * from './canonical-json';
 export * from './decider-spec';
-export * from './guard-failure';
+export * from './guards';
 export * from './machine-walk';
 export * from './mermaid-diagram';
 export * from './readme-diagram';
@@ -9,3 +9,4 @@ export * from './transition-coverage';
 export * from './workflow';
 export * from './command-input';
 export * from './replay';
+export * from './replay-equivalence';

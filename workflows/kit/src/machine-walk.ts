@@ -1,5 +1,5 @@
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { describeGuard } from './guard-failure';
+import { describeGuard } from './guards';
 
 /** One transition of a machine definition, in a form tools can print and compare. */
 export type TransitionInfo = Readonly<{

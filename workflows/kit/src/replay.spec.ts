@@ -1,5 +1,7 @@
 import { and, assign, not, setup } from 'xstate';
-import { replayerOf } from './replay';
+import { replayerOf, type Replayer } from './replay';
+import { compareReplayWithXState } from './replay-equivalence';
+import { SpecFailedError } from './decider-spec';
 import { ReplayError } from './refusal';
 import { defineWorkflow } from './workflow';
 
@@ -128,5 +130,59 @@ describe('replayerOf', () => {
 
   it('is built once per workflow', () => {
     expect(workflow.replayer()).toBe(workflow.replayer());
+  });
+
+  it("equals XState's transition() on every event, accepted and refused", () => {
+    const comparison = compareReplayWithXState(workflow);
+    const sent = events.map((event) => {
+      // Every event of the list is also tried in every state on the way, without moving on.
+      for (const stray of events) comparison.probe(stray);
+      return comparison.send(event);
+    });
+    expect(sent).toEqual([false, true, true, true, true, true, true, false, false, true, false]);
+    const { accepted, refused } = comparison.counts();
+    expect(accepted + refused).toBe(events.length * (events.length + 1));
+    expect([accepted, refused].every((n) => n > 20)).toBe(true);
+  });
+
+  it('treats a transition with neither target nor actions as a refusal, as XState does', () => {
+    const forbidding = setup({ types: { events: {} as { type: 'GO' } } }).createMachine({
+      initial: 'a',
+      on: { GO: '.b' },
+      states: { a: { on: { GO: {} } }, b: {} },
+    });
+    const blocked = defineWorkflow({
+      name: 'blocked',
+      version: 1,
+      machine: forbidding,
+      commands: {},
+      refusalTexts: {},
+    });
+    const replay = blocked.replayer();
+    expect(replay.fast).toBe(true);
+    expect(replay.step(replay.initial(), { type: 'GO' })).toBeUndefined();
+    expect(() => blocked.evolve(blocked.initialState(), { type: 'GO' })).toThrow(ReplayError);
+    expect(compareReplayWithXState(blocked).send({ type: 'GO' })).toBe(false);
+  });
+
+  it('names the first event where a replay departs from XState', () => {
+    const real = workflow.replayer();
+    const drifting: Replayer = {
+      ...real,
+      step: (state, event) => {
+        const next = real.step(state, event);
+        return next === undefined || event.type !== 'RESET'
+          ? next
+          : { ...next, context: { total: 1, opened: 1 } };
+      },
+    };
+    const comparison = compareReplayWithXState({ ...workflow, replayer: () => drifting });
+    comparison.send({ type: 'OPEN' });
+    const add: Ev = { type: 'ADD', n: 4 };
+    comparison.send(add);
+    expect(() => comparison.send({ type: 'RESET' })).toThrow(SpecFailedError);
+    expect(() => comparison.send({ type: 'RESET' })).toThrow(
+      /after \[OPEN, ADD\], RESET in .*contexts differ/s,
+    );
   });
 });

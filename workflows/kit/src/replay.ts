@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { fastStepper, type FastState } from './fast-stepper';
+import { nodePath, stateNodes } from './machine-walk';
 import { ReplayError } from './refusal';
 
 /** A stream's machine state as a replay carries it: its context, and whether the machine finished. */
@@ -62,14 +63,10 @@ export function replayerOf(workflow: Replayable): Replayer {
   };
 }
 
-type StateNodeLike = Readonly<{ path: readonly string[]; states: Readonly<Record<string, StateNodeLike>> }>;
-
 /** Leaf states, depth first in definition order, named like `stateName` names them (`open.negotiation`). */
 export function leafStates(machine: AnyStateMachine): string[] {
-  const walk = (node: StateNodeLike): string[] => {
-    const children = Object.values(node.states);
-    if (children.length === 0) return [node.path.join('.')];
-    return children.flatMap(walk);
-  };
-  return walk(machine.root as unknown as StateNodeLike).filter((name) => name !== 'none');
+  return stateNodes(machine)
+    .filter((node) => Object.keys(node.states).length === 0)
+    .map(nodePath)
+    .filter((name) => name !== 'none');
 }

@@ -1,14 +1,17 @@
 import type { Command } from '@ltc/domain';
 import {
+  getStateNodes,
   transition,
   type AnyMachineSnapshot,
   type AnyStateMachine,
   type AnyTransitionDefinition,
   type EventFromLogic,
   type SnapshotFrom,
+  type StateValue,
 } from 'xstate';
 import { SpecFailedError } from './decider-spec';
 import { describeTransition, machineTransitions, nodePath, stateNodes } from './machine-walk';
+import { compareReplayWithXState } from './replay-equivalence';
 import type { Workflow } from './workflow';
 
 /**
@@ -43,7 +46,8 @@ const labelled = (label: string, name: string): boolean => label === name || lab
 
 /**
  * Table-driven transition coverage: sends every sample event in every reached state, asserts it is
- * accepted or refused as the table says, and lists the transitions of the definition never exercised.
+ * accepted or refused as the table says (and that the kit's fast replay agrees with XState on the way),
+ * and lists the transitions of the definition never exercised.
  */
 export function transitionCoverage<M extends AnyStateMachine, C extends Command, P>(
   workflow: Workflow<M, C, P>,
@@ -91,6 +95,10 @@ export function transitionCoverage<M extends AnyStateMachine, C extends Command,
     if (sample === undefined) throw new SpecFailedError(`no sample "${c.event}"`);
     const state = reach(c.state);
     const actual = step(state, sample) === undefined ? 'refused' : 'accepted';
+    // The same path through the kit's fast replay must match XState event for event.
+    const replay = compareReplayWithXState(workflow);
+    for (const event of table.reach[c.state] ?? []) replay.send(event);
+    replay.probe(sample);
     if (actual !== c.expected) {
       throw new SpecFailedError(
         `in "${c.state}" (${workflow.stateName(state)}), ${c.event} should be ${c.expected} but was ${actual}`,
@@ -106,7 +114,8 @@ export function transitionCoverage<M extends AnyStateMachine, C extends Command,
         const state = reach(label);
         const name = workflow.stateName(state);
         if (!labelled(label, name)) problems.push(`reach "${label}" ends in "${name}"`);
-        for (const node of view(state)._nodes) visited.add(nodePath(node));
+        for (const node of getStateNodes(machine.root, view(state).value as StateValue))
+          visited.add(nodePath(node));
       } catch (error) {
         problems.push(error instanceof Error ? error.message : String(error));
       }

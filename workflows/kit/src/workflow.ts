@@ -8,7 +8,7 @@ import {
   type SnapshotFrom,
   type StateValue,
 } from 'xstate';
-import { describeGuard, failingGuard } from './guard-failure';
+import { describeGuard, guardEvaluator, type GuardArgs } from './guards';
 import { inertScope } from './inert-scope';
 import { replayerOf, type Replayer } from './replay';
 import { CommandRefusedError, ReplayError, type Refusal } from './refusal';
@@ -99,11 +99,13 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     return (Object.keys(specs) as C['type'][]).filter((type) => handled.has(specs[type]!.produces));
   };
 
+  const evaluator = guardEvaluator(anyMachine);
   const refuse = (state: S, command: C, event: E): never => {
     const candidates = getNextTransitions(view(state)).filter((t) => t.eventType === typeOf(event));
     // Name the guard that actually failed (the first failing part of an `and`), else every guard there.
+    const args: GuardArgs = { context: view(state).context as unknown, event };
     const failed = candidates
-      .map((t) => (t.guard === undefined ? undefined : failingGuard(t.guard, view(state), event)))
+      .map((t) => (t.guard === undefined ? undefined : evaluator.failing(t.guard, args, view(state))))
       .filter((g): g is string => g !== undefined);
     const named = candidates.map((t) => describeGuard(t.guard)).filter((g): g is string => g !== undefined);
     const guards = failed.length > 0 ? failed : named;
