@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { LIMITS } from '@ltc/workflow-kit';
 
 /** An amount in integer minor units (cents, fen) and its ISO-4217 currency: never a float. */
 export class MoneyDto {
@@ -39,10 +40,10 @@ export class SignedMoneyDto {
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: 'budget frozen until next fiscal year', maxLength: 2000 })
+  @ApiProperty({ example: 'budget frozen until next fiscal year', maxLength: LIMITS.prose })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 }
 
