@@ -1,4 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Money } from '@ltc/domain';
+import type { ProjectionStatus } from '@ltc/projections';
+import type {
+  ActivityRow,
+  AuditTimeline,
+  FunnelReport,
+  GateDecisionPage,
+  GateRoundView,
+  GateVoteView,
+  LeadFunnelReport,
+  LeadFunnelRow,
+  LossReport,
+  Ranked,
+  StageRow,
+  StalledDeal,
+  StreamVerification,
+  TimelineEntry,
+  WinRateGroup,
+  WinRateReport,
+} from '@ltc/read-models';
+import type { Documents } from './report-shape';
 
 export class MoneyView {
   @ApiProperty({ example: 12_000_000, description: 'integer minor units' })
@@ -258,7 +279,7 @@ class GateRoundDto {
     additionalProperties: true,
     description: 'the policy in force for the round',
   })
-  policy!: Record<string, unknown>;
+  policy!: unknown;
   @ApiProperty()
   requestedAt!: string;
   @ApiProperty()
@@ -320,7 +341,7 @@ class TimelineEntryDto {
   @ApiProperty()
   refused!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true })
-  data!: Record<string, unknown>;
+  data!: unknown;
   @ApiProperty({ nullable: true, type: String })
   previousHash!: string | null;
   @ApiProperty({ nullable: true, type: String })
@@ -337,7 +358,7 @@ export class AuditTimelineDto {
   @ApiProperty({ description: 'the state as of the moment asked for' })
   state!: string;
   @ApiProperty({ type: 'object', additionalProperties: true })
-  context!: Record<string, unknown>;
+  context!: unknown;
   @ApiProperty({ type: [TimelineEntryDto] })
   entries!: TimelineEntryDto[];
 }
@@ -388,3 +409,31 @@ export class ProjectionStatusDto {
   @ApiProperty({ nullable: true, type: String })
   owner!: string | null;
 }
+
+// Compile-time checks: each DTO documents exactly the report type the library returns (drift fails typecheck).
+type Row<T> = T extends readonly (infer U)[] ? U : never;
+const _money: Documents<MoneyView, Money> = true;
+const _timeInStage: Documents<TimeInStageDto, StageRow['timeInStage']> = true;
+const _stageRow: Documents<StageRowDto, StageRow> = true;
+const _move: Documents<MoveDto, Row<FunnelReport['moves']>> = true;
+const _stalled: Documents<StalledDealDto, StalledDeal> = true;
+const _funnelTotals: Documents<FunnelTotalsDto, FunnelReport['totals']> = true;
+const _funnel: Documents<FunnelDto, FunnelReport, 'asOf'> = true;
+const _leadFunnelRow: Documents<LeadFunnelRowDto, LeadFunnelRow> = true;
+const _leadFunnel: Documents<LeadFunnelDto, LeadFunnelReport, 'asOf'> = true;
+const _winRateGroup: Documents<WinRateGroupDto, WinRateGroup> = true;
+const _winRates: Documents<WinRatesDto, WinRateReport, 'asOf'> = true;
+const _ranked: Documents<RankedDto, Ranked> = true;
+const _abandoned: Documents<AbandonedDto, LossReport['abandoned']> = true;
+const _losses: Documents<LossesDto, LossReport, 'asOf'> = true;
+const _leadCounts: Documents<LeadCountsDto, ActivityRow['leads']> = true;
+const _opportunityCounts: Documents<OpportunityCountsDto, ActivityRow['opportunities']> = true;
+const _activityRow: Documents<ActivityRowDto, ActivityRow> = true;
+const _gateVote: Documents<GateVoteDto, GateVoteView> = true;
+const _gateRound: Documents<GateRoundDto, GateRoundView> = true;
+const _gateDecisions: Documents<GateDecisionsDto, GateDecisionPage, 'asOf'> = true;
+const _timelineEntry: Documents<TimelineEntryDto, TimelineEntry> = true;
+// The api leaves out the machine snapshot (it only feeds visibility rules).
+const _auditTimeline: Documents<AuditTimelineDto, Omit<AuditTimeline, 'snapshot'>, 'asOf'> = true;
+const _verification: Documents<VerificationDto, StreamVerification> = true;
+const _projectionStatus: Documents<ProjectionStatusDto, ProjectionStatus> = true;
