@@ -255,6 +255,7 @@ describe('read models over HTTP', () => {
     const status = (await get('bob', '/api/projections')) as unknown as Answer<Body[]>;
     expect(status.body.map((s) => [s['name'], s['status'], s['lag']])).toEqual([
       ['activity', 'serving', 0],
+      ['deal-index', 'serving', 0],
       ['funnel', 'serving', 0],
       ['gate-decisions', 'serving', 0],
       ['win-rate', 'serving', 0],

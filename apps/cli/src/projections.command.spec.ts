@@ -32,9 +32,11 @@ describe('ltc projections and ltc audit', () => {
   it('rebuilds every projection with a progress bar, then a single one into a new generation', async () => {
     expect(await main(['projections', 'rebuild', '--data-dir', dataDir])).toBe(0);
     expect(err).toMatch(
-      /rebuilding funnel, win-rate, activity, gate-decisions \[#+\] 100% \d[\d,]*\/\d[\d,]* events/,
+      /rebuilding funnel, win-rate, activity, gate-decisions, deal-index \[#+\] 100% \d[\d,]*\/\d[\d,]* events/,
     );
-    expect(err).toMatch(/rebuilt in [\d.]+ s: activity generation 1 \(\d+ events\), funnel generation 1/);
+    expect(err).toMatch(
+      /rebuilt in [\d.]+ s: activity generation 1 \(\d+ events\), deal-index generation 1 \(\d+ events\), funnel generation 1/,
+    );
     expect(await main(['projections', 'rebuild', 'funnel', '--data-dir', dataDir])).toBe(0);
     out = '';
     expect(await main(['projections', 'status', '--data-dir', dataDir])).toBe(0);
@@ -44,7 +46,7 @@ describe('ltc projections and ltc audit', () => {
 
   it('refuses an unknown projection', async () => {
     await expect(main(['projections', 'rebuild', 'nope', '--data-dir', dataDir])).rejects.toThrow(
-      /no projection "nope"; there are funnel, win-rate, activity, gate-decisions/,
+      /no projection "nope"; there are funnel, win-rate, activity, gate-decisions, deal-index/,
     );
   });
 

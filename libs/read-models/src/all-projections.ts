@@ -1,5 +1,6 @@
 import type { AnyProjection } from '@ltc/projections';
 import { activityProjection } from './activity/activity.projection';
+import { dealIndexProjection } from './deal-index/deal-index.projection';
 import { funnelProjection } from './funnel/funnel.projection';
 import { gateDecisionsProjection } from './gate-decisions/gate-decisions.projection';
 import { winRateProjection } from './win-rate/win-rate.projection';
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   winRateProjection,
   activityProjection,
   gateDecisionsProjection,
+  dealIndexProjection,
 ] as readonly AnyProjection[];

@@ -14,3 +14,5 @@ export * from './gate-decisions/gate-decisions.queries';
 export * from './audit/audit-timeline';
 export * from './audit/audit-verify';
 export * from './audit/audit-export';
+export * from './deal-index/deal-index.projection';
+export * from './deal-index/deal-index.queries';

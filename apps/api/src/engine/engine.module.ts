@@ -10,7 +10,6 @@ import { ApiKeyGuard } from '../auth/api-key.guard';
 import { UserDirectoryProvider } from '../auth/user-directory.provider';
 import type { AppConfig } from '../config';
 import { ErrorFilter } from '../http/error.filter';
-import { DealIndex } from '../queries/deal-index';
 import { DealViews } from '../queries/deal-views.service';
 import { GetDealHandler, GetHistoryHandler, ListDealsHandler } from '../queries/deal.query-handlers';
 import { POLICIES } from './engine.tokens';
@@ -40,7 +39,6 @@ export class EngineModule {
         WorkflowEngine,
         CustomerOwnership,
         AccessService,
-        DealIndex,
         DealViews,
         ...queryHandlers,
       ],
@@ -52,7 +50,6 @@ export class EngineModule {
         WorkflowRegistry,
         WorkflowEngine,
         AccessService,
-        DealIndex,
         CqrsModule,
         UserDirectoryProvider,
       ],

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { DealIndex } from '../queries/deal-index';
 import { AsOfReadModels } from './as-of-read-models.service';
 import { AuditController } from './audit.controller';
 import { GetAuditTimelineHandler, VerifyStreamHandler } from './audit.query-handlers';
@@ -28,10 +29,14 @@ const queryHandlers = [
   VerifyStreamHandler,
 ];
 
-/** Projections of the log into read models, kept live, queried live or as of any moment. */
+/**
+ * Projections of the log into read models, kept live, queried live or as of any moment. Global: the
+ * deal index serves the workflow modules' lists, pool counts and process managers.
+ */
+@Global()
 @Module({
   controllers: [ReadModelsController, AuditController, ProjectionsController],
-  providers: [ReadModels, AsOfReadModels, ReadModelAccess, ...queryHandlers],
-  exports: [ReadModels],
+  providers: [ReadModels, AsOfReadModels, ReadModelAccess, DealIndex, ...queryHandlers],
+  exports: [ReadModels, DealIndex],
 })
 export class ReadModelsModule {}
