@@ -68,6 +68,12 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:domain'],
               bannedExternalImports: ['@nestjs/*'],
             },
+            // The environment schema of the api and the cli (kinds from the store port, key format from users).
+            {
+              sourceTag: 'type:config',
+              onlyDependOnLibsWithTags: ['type:event-store', 'type:users'],
+              bannedExternalImports: ['@nestjs/*'],
+            },
             {
               sourceTag: 'type:hash-chain',
               onlyDependOnLibsWithTags: ['type:domain', 'type:workflow'],

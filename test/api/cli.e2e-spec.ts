@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +21,16 @@ async function cli(args: string[], env: Record<string, string> = {}) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** A port nothing listens on: taken from the kernel, then released. */
+function closedPort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
 }
 
 describe('the ltc command line', () => {
@@ -58,5 +69,62 @@ describe('the ltc command line', () => {
     const refused = await cli(['customers', 'sweep', '--url', api.url, '--key', keys.ann]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/403 only a manager may sweep/);
+  });
+
+  it('sweeps the api LTC_URL names, else the one on this machine at PORT', async () => {
+    const byUrl = await cli(['customers', 'sweep'], { LTC_URL: api.url, LTC_API_KEY: keys.bob });
+    expect(byUrl).toMatchObject({ code: 0, stdout: expect.stringMatching(/returned 0 customer\(s\)/) });
+    const port = new URL(api.url).port;
+    const byPort = await cli(['customers', 'sweep'], { PORT: port, LTC_URL: '', LTC_API_KEY: keys.bob });
+    expect(byPort).toMatchObject({ code: 0, stdout: expect.stringMatching(/returned 0 customer\(s\)/) });
+  });
+
+  it('says which url it could not reach and how to fix it', async () => {
+    const closed = await closedPort();
+    const down = await cli(['customers', 'sweep'], {
+      LTC_URL: `http://127.0.0.1:${closed}`,
+      LTC_API_KEY: keys.bob,
+    });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toBe(
+      `ltc customers sweep: could not reach the api at http://127.0.0.1:${closed} (ECONNREFUSED): start it ` +
+        '(`ltc serve`) or point LTC_URL or --url at a running api (PORT sets the default port)\n',
+    );
+    const byPort = await cli(['customers', 'sweep'], {
+      PORT: String(closed),
+      LTC_URL: '',
+      LTC_API_KEY: keys.bob,
+    });
+    expect(byPort.stderr).toContain(`could not reach the api at http://localhost:${closed} (ECONNREFUSED)`);
+  });
+
+  it.each(['serve', 'users', 'customers', 'projections', 'audit'])(
+    'prints the usage of `ltc %s --help` and exits 0',
+    async (command) => {
+      const help = await cli([command, '--help']);
+      expect(help).toMatchObject({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(new RegExp(`^Usage:(\n  | )ltc ${command}\\b`));
+    },
+  );
+
+  it('adds a user with --json: one JSON line whose key the api accepts', async () => {
+    const added = await cli([
+      'users',
+      'add',
+      'hal',
+      '--role',
+      'rep',
+      '--team',
+      'east',
+      '--file',
+      usersFile,
+      '--json',
+    ]);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const { id, key, file } = JSON.parse(added.stdout) as { id: string; key: string; file: string };
+    expect({ id, file }).toEqual({ id: 'hal', file: usersFile });
+    await new Promise((done) => setTimeout(done, 1100));
+    const res = await fetch(`${api.url}/api/leads`, { headers: { authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
   });
 });

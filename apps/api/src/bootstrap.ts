@@ -1,17 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import { checkStartup } from './config.checks';
 import { validationPipe } from './http/validation';
 
 export type RunningApp = Readonly<{ app: INestApplication; url: string }>;
 
 /** Builds the Nest application for a config without listening: shared by `main` and the tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  mkdirSync(config.dataDir, { recursive: true });
+  await checkStartup(config);
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
   app.useGlobalPipes(validationPipe());
   const document = SwaggerModule.createDocument(

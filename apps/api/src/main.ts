@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { bootstrap } from './bootstrap';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
   const { app, url } = await bootstrap(loadConfig(process.env));
-  console.log(`ltc api listening on ${url} (docs at ${url}/docs)`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -21,9 +20,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Last, once a stop signal is handled: whoever waits for this line may send one at once.
+  console.log(`ltc api listening on ${url} (docs at ${url}/docs)`);
 }
 
 main().catch((error: unknown) => {
-  console.error('ltc api failed to start:', error instanceof Error ? error.message : error);
+  // One line, no stack: a configuration error names the variable, its value and what is allowed.
+  const message = String((error as { message?: unknown } | null)?.message ?? error).split('\n')[0];
+  console.error(error instanceof ConfigError ? `ltc api: ${message}` : `ltc api failed to start: ${message}`);
   process.exit(1);
 });

@@ -33,6 +33,20 @@ const describeBreak = (r: StreamVerification) =>
 export const audit: CliCommand = {
   name: 'audit',
   summary: 'verify <stream> | verify --all (hash chains) | export <stream> --format json|csv [--out file]',
+  usage: `Usage:
+  ltc audit verify <stream>        recompute a stream's hash chain; exit 1 names the first broken event
+  ltc audit verify --all           every stream, holes in the log's numbering, a log shorter than the read models
+  ltc audit export <stream> [--format json|csv] [--out <file>] [--as-of <instant|position>]
+
+Options:
+  --all              verify every stream
+  --format <f>       json (default) or csv
+  --out <file>       write the export there instead of stdout
+  --as-of <when>     an ISO instant (business time) or a 20-digit log position
+  --data-dir <dir>   the data directory (default: DATA_DIR, else ./data)
+
+Environment: DATA_DIR, EVENT_STORE, SQLITE_FILE, EVENTSTORE_CONNECTION_STRING.
+`,
   options: {
     all: { type: 'boolean' },
     format: { type: 'string' },

@@ -5,10 +5,12 @@ import { projections } from './projections.command';
 import { serve } from './serve.command';
 import { users } from './users.command';
 
-/** One `ltc` subcommand: its options (node:util parseArgs) and what it does. */
+/** One `ltc` subcommand: its options (node:util parseArgs), its `--help` text and what it does. */
 export type CliCommand = Readonly<{
   name: string;
   summary: string;
+  /** The `ltc <name> --help` text: usage lines, options, environment. */
+  usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run: (
     values: Record<string, string | boolean | (string | boolean)[] | undefined>,

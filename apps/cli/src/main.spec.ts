@@ -1,3 +1,4 @@
+import { commands } from './commands';
 import { main } from './main';
 
 describe('ltc', () => {
@@ -25,6 +26,32 @@ describe('ltc', () => {
   it('refuses an unknown option', async () => {
     await expect(main(['serve', '--colour'])).rejects.toThrow(/Unknown option '--colour'/);
   });
+
+  it('names the help to read when an option is unknown', async () => {
+    await expect(main(['users', 'list', '--colour'])).rejects.toThrow(
+      "Unknown option '--colour' (see `ltc users --help`)",
+    );
+  });
+
+  it.each(commands.map((c) => [c.name]))('prints the usage of `ltc %s --help` and exits 0', async (name) => {
+    for (const args of [
+      [name, '--help'],
+      [name, '-h'],
+      ['help', name],
+    ]) {
+      out = '';
+      expect(await main(args)).toBe(0);
+      expect(out).toMatch(new RegExp(`^Usage:(\\n  | )ltc ${name}\\b`));
+      expect(out).toMatch(/Environment: /);
+    }
+    expect(err).toBe('');
+  });
+
+  it('helps with a subcommand even before its required arguments', async () => {
+    expect(await main(['users', 'add', '--help'])).toBe(0);
+    expect(out).toContain('ltc users add <id> --role <role>');
+    expect(out).toContain('--json');
+  });
 });
 
 describe('ltc users', () => {
@@ -47,6 +74,38 @@ describe('ltc users', () => {
     out = '';
     expect(await main(['users', 'list', '--file', file])).toBe(0);
     expect(out).toContain('ann\trep\tteam=east');
+  });
+
+  it('prints the new user and key as one JSON object with --json, for scripts', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'users.json');
+    expect(await main(['users', 'add', 'bob', '--role', 'manager', '--team', 'east', '--file', file])).toBe(
+      0,
+    );
+    out = '';
+    const args = ['users', 'add', 'ann', '--role', 'rep', '--team', 'east', '--manager', 'bob'];
+    expect(await main([...args, '--name', 'Ann Lee', '--file', file, '--json'])).toBe(0);
+    expect(out.endsWith('\n')).toBe(true);
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+    const added = JSON.parse(out) as Record<string, unknown>;
+    expect(added).toEqual({
+      id: 'ann',
+      name: 'Ann Lee',
+      roles: ['rep'],
+      team: 'east',
+      manager: 'bob',
+      key: expect.stringMatching(/^ltc_[a-f0-9]{16}_/),
+      file,
+    });
+    expect(readFileSync(file, 'utf8')).not.toContain(added['key']);
+    out = '';
+    expect(await main(['users', 'key', 'ann', '--file', file, '--json'])).toBe(0);
+    expect(JSON.parse(out)).toEqual({ id: 'ann', key: expect.stringMatching(/^ltc_/), file });
+    out = '';
+    expect(await main(['users', 'list', '--file', file, '--json'])).toBe(0);
+    expect(JSON.parse(out)).toEqual([
+      { id: 'bob', name: 'bob', roles: ['manager'], team: 'east', manager: null, keys: 1 },
+      { id: 'ann', name: 'Ann Lee', roles: ['rep'], team: 'east', manager: 'bob', keys: 2 },
+    ]);
   });
 
   it('refuses an unknown role', async () => {

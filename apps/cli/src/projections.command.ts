@@ -15,6 +15,17 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 export const projections: CliCommand = {
   name: 'projections',
   summary: 'read models: rebuild [name] (from zero, swapped in when caught up) | status',
+  usage: `Usage:
+  ltc projections rebuild [name]   build fresh generations from position zero, swapped in when caught up
+  ltc projections status           checkpoint, lag, events and errors of every generation
+
+A running api keeps answering from the serving generations while a rebuild runs.
+
+Options:
+  --data-dir <dir>   the data directory (default: DATA_DIR, else ./data)
+
+Environment: DATA_DIR, EVENT_STORE, SQLITE_FILE, EVENTSTORE_CONNECTION_STRING.
+`,
   options: { 'data-dir': { type: 'string' } },
   run: async (values, [action, name]) => {
     const stores = openStores(process.env, text(values['data-dir']));

@@ -10,6 +10,17 @@ const distRoot = resolve(__dirname, '../../..');
 export const serve: CliCommand = {
   name: 'serve',
   summary: 'run the api (the same process as `npm start`, without the build step)',
+  usage: `Usage: ltc serve [--port <n>]
+
+Runs the built api (dist/apps/api) in the foreground and forwards SIGINT/SIGTERM to it. It reads the
+same environment as \`npm start\`; a bad value stops it with one line naming the variable.
+
+Options:
+  -p, --port <n>   the HTTP port (sets PORT; default 3000)
+
+Environment: PORT, HOST, DATA_DIR, EVENT_STORE, SQLITE_FILE, EVENTSTORE_CONNECTION_STRING, USERS_FILE,
+SWEEP_INTERVAL_MINUTES (see the README's Configuration table).
+`,
   options: { port: { type: 'string', short: 'p' } },
   run: (values) => {
     const entry = join(distRoot, 'apps/api/src/main.js');

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { createEventStore, type EventStore, type EventStoreKind } from '@ltc/event-store';
+import { checkStoreDirectories, ConfigError, loadStoreConfig, refusedConnectionString } from '@ltc/config';
+import { createEventStore, type EventStore } from '@ltc/event-store';
 import { ReadModelStore, readModelsFile } from '@ltc/projections';
 
 /** The store and read models the api uses, from the same environment (DATA_DIR, SQLITE_FILE, EVENT_STORE…). */
@@ -11,23 +11,31 @@ export type Stores = Readonly<{
   close: () => Promise<void>;
 }>;
 
-const KINDS: readonly EventStoreKind[] = ['sqlite', 'eventstoredb', 'memory'];
-
+/** Opens what the api's environment names; a bad value throws a one-line ConfigError naming it. */
 export function openStores(env: NodeJS.ProcessEnv = process.env, dataDirOverride?: string): Stores {
-  const connection = env['EVENTSTORE_CONNECTION_STRING'] || undefined;
-  const kind = (env['EVENT_STORE'] || (connection ? 'eventstoredb' : 'sqlite')) as EventStoreKind;
-  if (!KINDS.includes(kind)) throw new Error(`EVENT_STORE must be one of ${KINDS.join(', ')}, got "${kind}"`);
-  if (kind === 'memory') {
-    throw new Error('EVENT_STORE=memory lives inside the api process: there is no log for the cli to read');
+  const config = loadStoreConfig(env, dataDirOverride === undefined ? {} : { dataDir: dataDirOverride });
+  if (config.eventStore === 'memory') {
+    throw new ConfigError(
+      'EVENT_STORE="memory" is not allowed here: the memory store lives inside the api process and ' +
+        'there is no log for the cli to read; expected sqlite or eventstoredb',
+    );
   }
-  const dataDir = resolve(dataDirOverride ?? (env['DATA_DIR'] || './data'));
-  const events = createEventStore({
-    kind,
-    sqliteFile: resolve(env['SQLITE_FILE'] || resolve(dataDir, 'ltc.sqlite')),
-    ...(connection === undefined ? {} : { connectionString: connection }),
-  });
+  checkStoreDirectories(config);
+  let events: EventStore;
+  try {
+    events = createEventStore({
+      kind: config.eventStore,
+      sqliteFile: config.sqliteFile,
+      ...(config.eventStoreConnectionString === undefined
+        ? {}
+        : { connectionString: config.eventStoreConnectionString }),
+    });
+  } catch (error) {
+    if (config.eventStore !== 'eventstoredb' || config.eventStoreConnectionString === undefined) throw error;
+    throw refusedConnectionString(config.eventStoreConnectionString, error);
+  }
   let readModels: ReadModelStore | undefined;
-  const file = readModelsFile(dataDir, kind);
+  const file = readModelsFile(config.dataDir, config.eventStore);
   return {
     events,
     readModels: () => (readModels ??= new ReadModelStore({ file })),

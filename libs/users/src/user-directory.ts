@@ -23,7 +23,8 @@ export type AuthenticatedUser = Readonly<{ id: string; roles: readonly UserRole[
 export class UsersFileError extends Error {}
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const KEY = /^ltc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
+/** What an API key looks like: `ltc_<16 hex key id>_<43 base64url secret>`. */
+export const API_KEY_FORMAT = /^ltc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 
 /** The API key format: `ltc_<key id>_<secret>`; the secret is 32 random bytes, base64url. */
 export function issueApiKey(createdAt: string): { key: string; record: ApiKeyRecord } {
@@ -81,7 +82,7 @@ export class UserDirectory {
 
   /** The actor behind a bearer key, or undefined for an unknown, malformed or revoked key. */
   authenticate(key: string): AuthenticatedUser | undefined {
-    if (!KEY.test(key)) return undefined;
+    if (!API_KEY_FORMAT.test(key)) return undefined;
     // Looking up the digest of a random 256-bit key leaks nothing useful through timing.
     const user = this.byKeyDigest.get(digest(key));
     return user && toActor(user);

@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { MAX_TIMER_MS } from '@ltc/config';
 import { SYSTEM_ACTOR } from '../access/access.service';
 import { APP_CONFIG } from '../app-config.token';
 import type { AppConfig } from '../config';
@@ -25,7 +26,14 @@ export class SweepScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     const minutes = this.config.sweepIntervalMinutes;
     if (minutes <= 0) return;
-    this.timer = setInterval(() => void this.run(), minutes * 60_000);
+    const ms = minutes * 60_000;
+    // A longer delay than a timer holds fires after 1 ms: the sweep would run without pause.
+    if (!(ms <= MAX_TIMER_MS)) {
+      throw new RangeError(
+        `SWEEP_INTERVAL_MINUTES=${minutes} is longer than a timer can wait (${MAX_TIMER_MS} ms)`,
+      );
+    }
+    this.timer = setInterval(() => void this.run(), ms);
     this.timer.unref();
   }
 

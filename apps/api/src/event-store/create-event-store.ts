@@ -1,5 +1,5 @@
+import { refusedConnectionString, type AppConfig } from '@ltc/config';
 import { createEventStore as openEventStore, type EventStore } from '@ltc/event-store';
-import { ConfigError, type AppConfig } from '../config';
 
 /** Builds the adapter the configuration names (through the library's factory, shared with the cli). */
 export function createEventStore(
@@ -14,6 +14,7 @@ export function createEventStore(
         : { connectionString: config.eventStoreConnectionString }),
     });
   } catch (error) {
-    throw new ConfigError(error instanceof Error ? error.message : String(error));
+    if (config.eventStore !== 'eventstoredb' || config.eventStoreConnectionString === undefined) throw error;
+    throw refusedConnectionString(config.eventStoreConnectionString, error);
   }
 }

@@ -1,0 +1,22 @@
+import { checkStoreDirectories, ConfigError, VARIABLES, type AppConfig } from '@ltc/config';
+import { readUsersFile } from '@ltc/users';
+import { createEventStore } from './event-store/create-event-store';
+
+/**
+ * What the configuration names must also exist and be usable: writable data directories, a readable
+ * users file, a connection string the EventStoreDB client can parse. Checked before Nest starts, so a
+ * bad value stops the process with one line (inside Nest's injector it would be a stack trace).
+ */
+export async function checkStartup(config: AppConfig): Promise<void> {
+  checkStoreDirectories(config);
+  try {
+    readUsersFile(config.usersFile);
+  } catch (error) {
+    const why = String((error as { message?: unknown } | null)?.message ?? error);
+    throw new ConfigError(
+      `USERS_FILE=${JSON.stringify(config.usersFile)} is not allowed: ${why}; expected ${VARIABLES.USERS_FILE.expected}`,
+    );
+  }
+  // The schema checks the connection string's shape; the client's own parser checks its options too.
+  if (config.eventStore === 'eventstoredb') await createEventStore(config).close();
+}

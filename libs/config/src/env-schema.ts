@@ -1,0 +1,34 @@
+import { API_KEY_FORMAT } from '@ltc/users';
+import { z } from 'zod';
+import { EVENT_STORE_KINDS, MAX_SWEEP_INTERVAL_MINUTES, type VariableName } from './variables';
+
+// An empty variable counts as unset, as it does for a shell user who writes `PORT= npm start`.
+const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+
+// The client's grammar: scheme, optional user:password@, one or more host[:port], optional ?options.
+const ESDB = /^esdb(\+discover)?:\/\/([^@/?#\s]+@)?[^,@/?#\s]+(,[^,@/?#\s]+)*\/?(\?\S*)?$/;
+
+/** The environment of the api and the cli, one zod schema for both; each variable optional here. */
+export const envSchema = z.object({
+  PORT: optional(wholeNumber(0, 65535)),
+  HOST: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  EVENT_STORE: optional(z.enum(EVENT_STORE_KINDS)),
+  SQLITE_FILE: optional(z.string()),
+  EVENTSTORE_CONNECTION_STRING: optional(z.string().regex(ESDB)),
+  USERS_FILE: optional(z.string()),
+  SWEEP_INTERVAL_MINUTES: optional(wholeNumber(0, MAX_SWEEP_INTERVAL_MINUTES)),
+  LTC_URL: optional(z.url({ protocol: /^https?$/ })),
+  LTC_API_KEY: optional(z.string().regex(API_KEY_FORMAT)),
+});
+
+export type Env = Readonly<Record<string, string | undefined>>;
+export type ParsedEnv = z.output<typeof envSchema>;
+
+// The schema and the documented variables name the same set, in both directions.
+const sameNames: [VariableName, keyof ParsedEnv] extends [keyof ParsedEnv, VariableName] ? true : never =
+  true;
+void sameNames;

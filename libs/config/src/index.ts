@@ -1,0 +1,5 @@
+export * from './config-error';
+export * from './env-schema';
+export * from './load-config';
+export * from './variables';
+export * from './writable-directory';

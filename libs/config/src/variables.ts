@@ -1,0 +1,94 @@
+import type { EventStoreKind } from '@ltc/event-store';
+
+/** setTimeout and setInterval hold at most 2^31-1 ms; a longer delay fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The longest sweep interval a timer can wait: 35,791 minutes (about 24.8 days). */
+export const MAX_SWEEP_INTERVAL_MINUTES = Math.floor(MAX_TIMER_MS / 60_000);
+
+/** Every adapter kind `EVENT_STORE` may name; the type is the event-store port's own. */
+export const EVENT_STORE_KINDS = [
+  'sqlite',
+  'eventstoredb',
+  'memory',
+] as const satisfies readonly EventStoreKind[];
+
+// Fails to compile when the port gains a kind this list does not name.
+const everyKindListed: Exclude<EventStoreKind, (typeof EVENT_STORE_KINDS)[number]> extends never
+  ? true
+  : never = true;
+void everyKindListed;
+
+/** One environment variable: who reads it, its default and what it accepts (the README table's rows). */
+export type Variable = Readonly<{
+  readBy: 'api' | 'api, cli' | 'cli';
+  default: string;
+  expected: string;
+  meaning: string;
+}>;
+
+/** Every variable the api and the cli read, with its bounds; the README's Configuration table lists them. */
+export const VARIABLES = {
+  PORT: {
+    readBy: 'api, cli',
+    default: '3000',
+    expected: 'an integer from 0 to 65535 (0 picks a free port)',
+    meaning: 'HTTP port; the cli calls `http://localhost:$PORT` when `LTC_URL` is not set',
+  },
+  HOST: {
+    readBy: 'api',
+    default: '0.0.0.0',
+    expected: 'an interface address or host name',
+    meaning: 'interface to listen on',
+  },
+  DATA_DIR: {
+    readBy: 'api, cli',
+    default: './data',
+    expected: 'a directory this process can create and write',
+    meaning: 'holds the SQLite file, the read models and the users file; checked at start',
+  },
+  EVENT_STORE: {
+    readBy: 'api, cli',
+    default: '`sqlite` (`eventstoredb` when a connection string is set)',
+    expected: `one of ${EVENT_STORE_KINDS.join(', ')}`,
+    meaning: '`memory` keeps nothing across restarts (the cli cannot read it)',
+  },
+  SQLITE_FILE: {
+    readBy: 'api, cli',
+    default: '`$DATA_DIR/ltc.sqlite`',
+    expected: 'a file path in a writable directory',
+    meaning: "the embedded store's file",
+  },
+  EVENTSTORE_CONNECTION_STRING: {
+    readBy: 'api, cli',
+    default: '—',
+    expected: 'an EventStoreDB connection string: esdb://host:2113?tls=false or esdb+discover://host:2113',
+    meaning: 'selects EventStoreDB; a password in it is masked in messages',
+  },
+  USERS_FILE: {
+    readBy: 'api, cli',
+    default: '`$DATA_DIR/users.json`',
+    expected: 'a users file written by `ltc users`',
+    meaning: 'users, roles, teams and API key digests',
+  },
+  SWEEP_INTERVAL_MINUTES: {
+    readBy: 'api',
+    default: '60',
+    expected: `whole minutes from 0 to ${MAX_SWEEP_INTERVAL_MINUTES} (0 turns the sweep off; a timer cannot wait longer than 2^31-1 ms, about 24.8 days)`,
+    meaning: 'minutes between idle-customer sweeps',
+  },
+  LTC_URL: {
+    readBy: 'cli',
+    default: '`http://localhost:$PORT`',
+    expected: 'an http:// or https:// URL of a running api',
+    meaning: 'where `ltc customers sweep` sends its request (`--url` wins)',
+  },
+  LTC_API_KEY: {
+    readBy: 'cli',
+    default: '—',
+    expected: 'an API key from `ltc users add` (ltc_<key id>_<secret>)',
+    meaning: 'the key `ltc customers sweep` sends (`--key` wins); its secret is masked in messages',
+  },
+} as const satisfies Record<string, Variable>;
+
+export type VariableName = keyof typeof VARIABLES;
