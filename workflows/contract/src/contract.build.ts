@@ -10,6 +10,7 @@ import {
   requireText,
   stateValueToString,
   LIMITS,
+  requireId,
 } from '@ltc/workflow-kit';
 import { requireTriangle } from '@ltc/workflow-gates';
 import type { StateValue } from 'xstate';
@@ -57,8 +58,8 @@ export function buildOpen(c: OpenContract): ContractOpened {
   return {
     type: 'ContractOpened',
     data: {
-      opportunityId: requireText(t, 'opportunityId', c.data.opportunityId),
-      customerId: requireText(t, 'customerId', c.data.customerId),
+      opportunityId: requireId(t, 'opportunityId', c.data.opportunityId),
+      customerId: requireId(t, 'customerId', c.data.customerId),
       amount: requireMoney(t, 'amount', c.data.amount),
       triangle: requireTriangle(t, 'triangle', c.data.triangle),
     },
@@ -79,7 +80,7 @@ export function buildMilestone(c: CompleteDeliveryMilestone): DeliveryMilestoneC
   return {
     type: 'DeliveryMilestoneCompleted',
     data: {
-      milestoneId: requireText(c.type, 'milestoneId', c.data.milestoneId),
+      milestoneId: requireId(c.type, 'milestoneId', c.data.milestoneId),
       name: requireText(c.type, 'name', c.data.name, LIMITS.line),
       note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
@@ -105,7 +106,7 @@ export function buildInvoice(c: IssueInvoice): InvoiceIssued {
   return {
     type: 'InvoiceIssued',
     data: {
-      invoiceId: requireText(c.type, 'invoiceId', c.data.invoiceId),
+      invoiceId: requireId(c.type, 'invoiceId', c.data.invoiceId),
       amount: requireMoney(c.type, 'amount', c.data.amount),
       dueDate: requireCalendarDate(c.type, 'dueDate', c.data.dueDate),
     },
@@ -116,7 +117,7 @@ export function buildPayment(c: RecordPayment): PaymentRecorded {
   return {
     type: 'PaymentRecorded',
     data: {
-      invoiceId: requireText(c.type, 'invoiceId', c.data.invoiceId),
+      invoiceId: requireId(c.type, 'invoiceId', c.data.invoiceId),
       amount: requireMoney(c.type, 'amount', c.data.amount),
       receivedOn: requireCalendarDate(c.type, 'receivedOn', c.data.receivedOn),
       reference: optionalText(c.type, 'reference', c.data.reference, LIMITS.label),
@@ -126,7 +127,7 @@ export function buildPayment(c: RecordPayment): PaymentRecorded {
 
 /** Writes off whatever the invoice still owes; an unknown invoice is left for the machine to refuse. */
 export function buildWriteOff(c: WriteOffInvoice, state: State): InvoiceWrittenOff {
-  const invoiceId = requireText(c.type, 'invoiceId', c.data.invoiceId);
+  const invoiceId = requireId(c.type, 'invoiceId', c.data.invoiceId);
   const invoice = state.context.invoices[invoiceId];
   const amount = money(invoice === undefined ? 0 : outstanding(invoice), state.context.amount.currency);
   return {
@@ -141,7 +142,7 @@ export function buildChange(c: ChangeContract): ContractChanged {
   const separateContractId =
     c.data.separateContractId === undefined
       ? null
-      : requireText(t, 'separateContractId', c.data.separateContractId);
+      : requireId(t, 'separateContractId', c.data.separateContractId);
   if (kind === 'separate-contract' && separateContractId === null) {
     throw new InvalidCommandError(t, 'separateContractId', 'is required for a separate-contract change');
   }
@@ -164,7 +165,7 @@ export function buildRisk(c: RaiseRisk): RiskRaised {
   return {
     type: 'RiskRaised',
     data: {
-      riskId: requireText(c.type, 'riskId', c.data.riskId),
+      riskId: requireId(c.type, 'riskId', c.data.riskId),
       title: requireText(c.type, 'title', c.data.title, LIMITS.line),
       severity: requireOneOf(c.type, 'severity', c.data.severity, RISK_SEVERITIES),
       note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
@@ -176,7 +177,7 @@ export function buildRiskResolution(c: ResolveRisk): RiskResolved {
   return {
     type: 'RiskResolved',
     data: {
-      riskId: requireText(c.type, 'riskId', c.data.riskId),
+      riskId: requireId(c.type, 'riskId', c.data.riskId),
       resolution: requireText(c.type, 'resolution', c.data.resolution, LIMITS.prose),
     },
   };
@@ -186,9 +187,9 @@ export function buildDispute(c: OpenDispute): DisputeOpened {
   return {
     type: 'DisputeOpened',
     data: {
-      disputeId: requireText(c.type, 'disputeId', c.data.disputeId),
+      disputeId: requireId(c.type, 'disputeId', c.data.disputeId),
       subject: requireText(c.type, 'subject', c.data.subject, LIMITS.line),
-      invoiceId: c.data.invoiceId === undefined ? null : requireText(c.type, 'invoiceId', c.data.invoiceId),
+      invoiceId: c.data.invoiceId === undefined ? null : requireId(c.type, 'invoiceId', c.data.invoiceId),
     },
   };
 }
@@ -197,7 +198,7 @@ export function buildDisputeResolution(c: ResolveDispute): DisputeResolved {
   return {
     type: 'DisputeResolved',
     data: {
-      disputeId: requireText(c.type, 'disputeId', c.data.disputeId),
+      disputeId: requireId(c.type, 'disputeId', c.data.disputeId),
       outcome: requireOneOf(c.type, 'outcome', c.data.outcome, DISPUTE_OUTCOMES),
       amountImpact: requireMoney(c.type, 'amountImpact', c.data.amountImpact, 'any'),
       note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),

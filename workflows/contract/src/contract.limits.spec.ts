@@ -7,8 +7,8 @@ const given = deciderSpec(contract, ctx);
 const over = (max: number) => 'x'.repeat(max + 1);
 const prose = over(LIMITS.prose);
 
-// The domain refuses what the HTTP DTOs refuse, so the CLI and the process managers cannot store it.
-describe('contract text limits', () => {
+// The domain refuses what the HTTP DTOs refuse (a text over its limit, a malformed id), so the CLI and the process managers cannot store it.
+describe('contract text limits and ids', () => {
   it.each<[string, ContractCommand]>([
     [
       'poNumber',
@@ -55,6 +55,10 @@ describe('contract text limits', () => {
       },
     ],
     ['reason', { type: 'TerminateContract', data: { reason: prose } }],
+    [
+      'invoiceId',
+      { type: 'IssueInvoice', data: { invoiceId: 'i 2', amount: eur(9), dueDate: '2026-06-01' } },
+    ],
     ['note', { type: 'CloseContract', data: { note: prose } }],
     [
       'note',

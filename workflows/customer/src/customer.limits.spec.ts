@@ -5,9 +5,10 @@ import type { CustomerCommand } from './customer.commands';
 const over = (max: number) => 'x'.repeat(max + 1);
 const owned = [registered, claimed];
 
-// The domain refuses what the HTTP DTOs refuse, so the CLI and the process managers cannot store it.
-describe('customer text limits', () => {
+// The domain refuses what the HTTP DTOs refuse (a text over its limit, a malformed id), so the CLI and the process managers cannot store it.
+describe('customer text limits and ids', () => {
   it.each<[string, CustomerCommand]>([
+    ['owner', { type: 'TransferCustomer', data: { owner: 'rep b', ownedCount: 1, reason: 'r' } }],
     ['name', { type: 'RegisterCustomer', data: { name: over(LIMITS.customerName), segment: 'ordinary' } }],
     ['note', { type: 'ReleaseCustomer', data: { note: over(LIMITS.prose) } }],
     ['note', { type: 'ReturnCustomerToPublicPool', data: { reason: 'manager', note: over(LIMITS.prose) } }],

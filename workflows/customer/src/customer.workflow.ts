@@ -8,6 +8,7 @@ import {
   requireText,
   type DecisionContext,
   LIMITS,
+  requireId,
 } from '@ltc/workflow-kit';
 import type { SnapshotFrom } from 'xstate';
 import type { CustomerCommand } from './customer.commands';
@@ -102,7 +103,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
       build: ({ type, data }, _state, ctx) => ({
         type: 'CustomerClaimed',
         data: {
-          owner: data.owner === undefined ? ctx.actor : requireText(type, 'owner', data.owner),
+          owner: data.owner === undefined ? ctx.actor : requireId(type, 'owner', data.owner),
           ownedCount: count(type, data.ownedCount),
           poolCapacity: ctx.policy.poolCapacity,
           claimedAt: ctx.at,
@@ -114,7 +115,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
       build: ({ type, data }, state, ctx) => ({
         type: 'CustomerTransferred',
         data: {
-          owner: requireText(type, 'owner', data.owner),
+          owner: requireId(type, 'owner', data.owner),
           previousOwner: currentOwner(state),
           ownedCount: count(type, data.ownedCount),
           poolCapacity: ctx.policy.poolCapacity,

@@ -1,5 +1,5 @@
 import { IRON_TRIANGLE_ROLES, type Command, type Event, type IronTriangleRole } from '@ltc/domain';
-import { InvalidCommandError, optionalText, requireText, LIMITS } from '@ltc/workflow-kit';
+import { InvalidCommandError, optionalText, LIMITS, requireId } from '@ltc/workflow-kit';
 
 /** The user holding each iron-triangle role on one deal. */
 export type IronTriangle = Readonly<Record<IronTriangleRole, string>>;
@@ -33,9 +33,9 @@ export function requireTriangle(command: string, field: string, value: unknown):
     Record<IronTriangleRole, unknown>
   >;
   return {
-    AR: requireText(command, `${field}.AR`, t.AR),
-    SR: requireText(command, `${field}.SR`, t.SR),
-    FR: requireText(command, `${field}.FR`, t.FR),
+    AR: requireId(command, `${field}.AR`, t.AR),
+    SR: requireId(command, `${field}.SR`, t.SR),
+    FR: requireId(command, `${field}.FR`, t.FR),
   };
 }
 
@@ -55,7 +55,7 @@ export function buildRoleReassignment(
   if (!isIronTriangleRole(role)) {
     throw new InvalidCommandError(command.type, 'role', `must be one of ${IRON_TRIANGLE_ROLES.join(', ')}`);
   }
-  const to = requireText(command.type, 'to', command.data.to);
+  const to = requireId(command.type, 'to', command.data.to);
   return {
     type: 'IronTriangleRoleReassigned',
     data: {

@@ -1,6 +1,8 @@
 import {
+  ID_PATTERN,
   LIMITS,
   limitText,
+  requireId,
   optionalText,
   requireBoolean,
   requireCalendarDate,
@@ -38,6 +40,14 @@ describe('command input checks', () => {
     expect(() => requireText('C', 'reason', `${longest}x`, LIMITS.prose)).toThrow(
       `must be at most ${LIMITS.prose} characters`,
     );
+  });
+
+  it('takes an id as HTTP does (trimmed), refusing any other', () => {
+    expect(requireId('C', 'customerId', ' cust-1 ')).toBe('cust-1');
+    expect(requireId('C', 'id', `a${'b'.repeat(127)}`)).toHaveLength(128);
+    for (const bad of ['', 'a b', '-a', 'a/b', `a${'b'.repeat(128)}`, 7])
+      invalid(() => requireId('C', 'id', bad), 'id');
+    expect(ID_PATTERN.test('opp-1.v2_x')).toBe(true);
   });
 
   it('checks money and its sign', () => {

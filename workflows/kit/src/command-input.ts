@@ -34,6 +34,18 @@ export function limitText(command: string, field: string, value: unknown, max: n
   }
 }
 
+/** Ids in commands: letters, digits, dot, dash, underscore, at most 128; the api's paths and bodies use it. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** An id as {@link ID_PATTERN} allows, trimmed (what is stored is always a valid id). */
+export function requireId(command: string, field: string, value: unknown): string {
+  const id = typeof value === 'string' ? value.trim() : undefined;
+  if (id === undefined || !ID_PATTERN.test(id)) {
+    throw new InvalidCommandError(command, field, `must be an id matching ${ID_PATTERN.source}`);
+  }
+  return id;
+}
+
 /** A non-blank string, trimmed; at most `max` characters when given. */
 export function requireText(command: string, field: string, value: unknown, max?: number): string {
   if (typeof value !== 'string' || value.trim() === '') {

@@ -21,8 +21,8 @@ const qualify = (part: 'budget' | 'authority' | 'need', field: string, value: st
     data: { ...qualifiedData, [part]: { ...qualifiedData[part], [field]: value } },
   }) as LeadCommand;
 
-// The domain refuses what the HTTP DTOs refuse, so the CLI and the process managers cannot store it.
-describe('lead text limits', () => {
+// The domain refuses what the HTTP DTOs refuse (a text over its limit, a malformed id), so the CLI and the process managers cannot store it.
+describe('lead text limits and ids', () => {
   it.each<[string, LeadCommand]>([
     ['title', capture({}, over(LIMITS.line))],
     ['contact.name', capture({ name: over(LIMITS.label) })],
@@ -39,6 +39,8 @@ describe('lead text limits', () => {
     ['reason', { type: 'NurtureLead', data: { reason: over(LIMITS.prose), revisitOn: '2026-09-01' } }],
     ['reason', { type: 'DisqualifyLead', data: { reason: over(LIMITS.prose) } }],
     ['reason', { type: 'ReopenLead', data: { reason: over(LIMITS.prose) } }],
+    ['opportunityId', { type: 'ConvertLead', data: { opportunityId: 'opp/1' } }],
+    ['owner', { type: 'AssignLead', data: { owner: 'rep a' } }],
     ['budget.paymentTerms', qualify('budget', 'paymentTerms', over(LIMITS.line))],
     ['authority.keyPerson', qualify('authority', 'keyPerson', over(LIMITS.line))],
     ['need.deliveryStandards', qualify('need', 'deliveryStandards', over(LIMITS.prose))],

@@ -9,6 +9,7 @@ import {
   requireText,
   LIMITS,
   limitText,
+  requireId,
 } from '@ltc/workflow-kit';
 import type { LeadCommand } from './lead.commands';
 import { leadRefusalTexts } from './lead.guards';
@@ -40,7 +41,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
         return {
           type: 'LeadCaptured',
           data: {
-            customerId: requireText(type, 'customerId', data.customerId),
+            customerId: requireId(type, 'customerId', data.customerId),
             source: requireOneOf(type, 'source', data.source, LEAD_SOURCES),
             title: requireText(type, 'title', data.title, LIMITS.line),
             contact: {
@@ -76,7 +77,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
       produces: 'LeadAssigned',
       build: ({ type, data }) => ({
         type: 'LeadAssigned',
-        data: { owner: requireText(type, 'owner', data.owner) },
+        data: { owner: requireId(type, 'owner', data.owner) },
       }),
     },
     ReassignLead: {
@@ -84,7 +85,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
       build: ({ type, data }, state) => ({
         type: 'LeadReassigned',
         data: {
-          owner: requireText(type, 'owner', data.owner),
+          owner: requireId(type, 'owner', data.owner),
           // Only states with an owner accept the event; `''` is refused there by the machine.
           previousOwner: state.context.owner ?? '',
           reason: requireText(type, 'reason', data.reason, LIMITS.prose),
@@ -150,7 +151,7 @@ export const leadWorkflow = defineWorkflow<typeof leadMachine, LeadCommand, Lead
       build: ({ type, data }, _state, ctx) => ({
         type: 'LeadConverted',
         data: {
-          opportunityId: requireText(type, 'opportunityId', data.opportunityId),
+          opportunityId: requireId(type, 'opportunityId', data.opportunityId),
           convertibleGrades: [...ctx.policy.convertibleGrades],
         },
       }),

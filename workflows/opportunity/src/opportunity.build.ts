@@ -12,6 +12,7 @@ import {
   stateValueToString,
   type DecisionContext,
   LIMITS,
+  requireId,
 } from '@ltc/workflow-kit';
 import type { StateValue } from 'xstate';
 import type {
@@ -50,18 +51,18 @@ type Ctx = DecisionContext<OpportunityPolicy>;
 export function buildOpen(c: OpenOpportunity): OpportunityOpened {
   const t = c.type;
   const leadId =
-    c.data.leadId === undefined || c.data.leadId === null ? null : requireText(t, 'leadId', c.data.leadId);
+    c.data.leadId === undefined || c.data.leadId === null ? null : requireId(t, 'leadId', c.data.leadId);
   return {
     type: 'OpportunityOpened',
     data: {
-      customerId: requireText(t, 'customerId', c.data.customerId),
+      customerId: requireId(t, 'customerId', c.data.customerId),
       leadId,
       name: requireText(t, 'name', c.data.name, LIMITS.line),
       amount: requireMoney(t, 'amount', c.data.amount),
       expectedCloseDate: requireCalendarDate(t, 'expectedCloseDate', c.data.expectedCloseDate),
       segment: requireOneOf(t, 'segment', c.data.segment, SEGMENTS),
       customerType: requireOneOf(t, 'customerType', c.data.customerType, CUSTOMER_TYPES),
-      owner: requireText(t, 'owner', c.data.owner),
+      owner: requireId(t, 'owner', c.data.owner),
     },
   };
 }
@@ -192,7 +193,7 @@ export function buildWin(c: WinOpportunity, state: State, ctx: Ctx): Opportunity
   return {
     type: 'OpportunityWon',
     data: {
-      contractId: requireText(c.type, 'contractId', c.data.contractId),
+      contractId: requireId(c.type, 'contractId', c.data.contractId),
       signedAmount,
       signedAt: requireInstant(c.type, 'signedAt', c.data.signedAt),
       reviewedAmount: state.context.quote.approved?.amount ?? signedAmount,

@@ -6,8 +6,8 @@ import { opportunityWorkflow as opportunity } from './opportunity.workflow';
 const given = deciderSpec(opportunity, ctx);
 const over = (max: number) => 'x'.repeat(max + 1);
 
-// The domain refuses what the HTTP DTOs refuse, so the CLI and the process managers cannot store it.
-describe('opportunity text limits', () => {
+// The domain refuses what the HTTP DTOs refuse (a text over its limit, a malformed id), so the CLI and the process managers cannot store it.
+describe('opportunity text limits and ids', () => {
   it.each<[string, OpportunityCommand]>([
     [
       'name',
@@ -72,6 +72,11 @@ describe('opportunity text limits', () => {
     ['reason', { type: 'LoseOpportunity', data: { reason: over(LIMITS.prose) } }],
     ['competitor', { type: 'LoseOpportunity', data: { reason: 'price', competitor: over(LIMITS.label) } }],
     ['reason', { type: 'AbandonOpportunity', data: { reason: over(LIMITS.prose) } }],
+    [
+      'contractId',
+      { type: 'WinOpportunity', data: { contractId: 'k/1', signedAmount: eur(9), signedAt: ctx.at } },
+    ],
+    ['to', { type: 'ReassignIronTriangleRole', data: { role: 'SR', to: 'sue smith', reason: 'r' } }],
     [
       'reason',
       { type: 'ReassignIronTriangleRole', data: { role: 'SR', to: 'sue', reason: over(LIMITS.prose) } },

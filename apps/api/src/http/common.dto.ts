@@ -47,8 +47,8 @@ export class ReasonDto {
   reason!: string;
 }
 
-/** Ids in paths and bodies: letters, digits, dot, dash, underscore. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Ids in paths and bodies: the domain's own pattern, so HTTP and the workflows refuse alike. */
+export { ID_PATTERN } from '@ltc/workflow-kit';
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
