@@ -86,7 +86,7 @@ export const VARIABLES = {
   LTC_API_KEY: {
     readBy: 'cli',
     default: '—',
-    expected: 'an API key from `ltc users add` (ltc_<key id>_<secret>)',
+    expected: 'an API key from `ltc users add` (`ltc_<key id>_<secret>`)',
     meaning: 'the key `ltc customers sweep` sends (`--key` wins); its secret is masked in messages',
   },
 } as const satisfies Record<string, Variable>;
