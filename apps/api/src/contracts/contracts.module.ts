@@ -2,12 +2,13 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { contractWorkflow } from '@ltc/workflow-contract';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
+import { CommandController } from '../http/command.controller';
 import { triangleMembers } from '../gates/triangle.access';
 import { authorizeContract } from './contract.access';
-import { ContractController } from './contract.controller';
 import { ContractCommandHandler } from './contract.handler';
+import { contractRoutes } from './contract.routes';
 
-@Module({ controllers: [ContractController], providers: [ContractCommandHandler] })
+@Module({ controllers: [CommandController(contractRoutes)], providers: [ContractCommandHandler] })
 export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly registry: WorkflowRegistry,
@@ -17,9 +18,9 @@ export class ContractsModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       kind: 'contract',
-      plural: 'contracts',
+      plural: contractRoutes.path,
       workflow: contractWorkflow,
-      streamId: (id) => `contract-${id}`,
+      streamId: contractRoutes.stream.id,
       authorize: (request, state) => authorizeContract(this.access, request, state),
       people: (state) => triangleMembers(state.context.triangle),
     });

@@ -5,6 +5,7 @@ import { WorkflowRegistry } from '../engine/workflow-registry';
 import { authorizeCustomer } from './customer.access';
 import { CustomerController } from './customer.controller';
 import { CustomerCommandHandler } from './customer.handler';
+import { customerRoutes } from './customer.routes';
 import { SweepIdleCustomersHandler } from './sweep.handler';
 import { SweepScheduler } from './sweep.scheduler';
 
@@ -21,9 +22,9 @@ export class CustomersModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       kind: 'customer',
-      plural: 'customers',
+      plural: customerRoutes.path,
       workflow: customerWorkflow,
-      streamId: (id) => `customer-${id}`,
+      streamId: customerRoutes.stream.id,
       authorize: (request, state) => authorizeCustomer(this.access, request, state),
       // A public-pool customer is everyone's to see; an owned one, its owner's team's.
       people: (state) => (state.context.owner === null ? ['*'] : [state.context.owner]),

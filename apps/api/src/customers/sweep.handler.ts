@@ -8,7 +8,7 @@ import { AccessService, SYSTEM_ACTOR } from '../access/access.service';
 import { POLICIES } from '../engine/engine.tokens';
 import type { Policies } from '../engine/policies';
 import { DealIndex } from '../queries/deal-index';
-import { ReturnCustomerToPublicPoolCommand } from './customer.commands';
+import { CustomerWorkflowCommand } from './customer.commands';
 import { SweepIdleCustomersCommand, type SweepResult } from './sweep.command';
 
 type CustomerState = SnapshotFrom<(typeof customerWorkflow)['machine']>;
@@ -42,7 +42,7 @@ export class SweepIdleCustomersHandler implements ICommandHandler<SweepIdleCusto
       const spell = `${state.context.owner ?? ''}:${state.context.lastTouchAt ?? state.context.ownedSince ?? ''}`;
       try {
         await this.commands.execute(
-          new ReturnCustomerToPublicPoolCommand(
+          new CustomerWorkflowCommand(
             customer.streamId,
             { type: 'ReturnCustomerToPublicPool', data: { reason: 'idle' } },
             { commandId: `sweep:${customer.id}:${spell}`, actor: SYSTEM_ACTOR, correlationId: `sweep:${at}` },

@@ -7,11 +7,7 @@ import { CLOCK, FixedClock } from '@ltc/engine';
 import { EVENT_STORE, type EventStore } from '@ltc/event-store';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config';
-import {
-  ClaimCustomerCommand,
-  RecordCustomerTouchCommand,
-  RegisterCustomerCommand,
-} from './customer.commands';
+import { CustomerWorkflowCommand } from './customer.commands';
 import { SweepIdleCustomersCommand } from './sweep.command';
 
 const DAY = 86_400_000;
@@ -35,14 +31,14 @@ describe('the idle-customer sweep (a real app on a SQLite file, a fixed clock)',
     try {
       for (const id of ['quiet', 'busy']) {
         await bus.execute(
-          new RegisterCustomerCommand(
+          new CustomerWorkflowCommand(
             `customer-${id}`,
             { type: 'RegisterCustomer', data: { name: id, segment: 'ordinary' } },
             { commandId: `reg-${id}`, actor: ann },
           ),
         );
         await bus.execute(
-          new ClaimCustomerCommand(
+          new CustomerWorkflowCommand(
             `customer-${id}`,
             { type: 'ClaimCustomer', data: { ownedCount: 0 } },
             { commandId: `claim-${id}`, actor: ann },
@@ -51,7 +47,7 @@ describe('the idle-customer sweep (a real app on a SQLite file, a fixed clock)',
       }
       clock.advance(20 * DAY);
       await bus.execute(
-        new RecordCustomerTouchCommand(
+        new CustomerWorkflowCommand(
           'customer-busy',
           { type: 'RecordCustomerTouch', data: { channel: 'visit', note: 'QBR', touchedAt: clock.now() } },
           { commandId: 'touch-busy', actor: ann },

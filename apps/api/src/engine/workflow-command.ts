@@ -4,9 +4,8 @@ import type { CommandResult } from '@ltc/engine';
 import type { CommandMeta } from '../http/command-meta.decorator';
 
 /**
- * A domain command on its way through the CommandBus to one stream. Each workflow has a base class with
- * one handler; each command of the catalogue is its own subclass (the bus finds the handler through the
- * class chain), so the bus, logs and tests name the command precisely.
+ * A domain command on its way through the CommandBus to one stream. Each workflow has one subclass with
+ * one handler; the command's own name is `command.type`, as the route table and the events know it.
  */
 export abstract class WorkflowCommand<C extends Command = Command> extends CqrsCommand<CommandResult> {
   constructor(

@@ -15,14 +15,18 @@ import { ErrorBody } from './error-body';
 
 /**
  * One documented command operation: POST, 200 with the result, and every error status a command can
- * answer, so a generated client knows them all.
+ * answer, so a generated client knows them all. `operationId` defaults to the command's name in lower camel case.
  */
-export function ApiCommand(path: string, commandType: string, summary: string): MethodDecorator {
-  const lower = commandType.charAt(0).toLowerCase() + commandType.slice(1);
+export function ApiCommand(
+  path: string,
+  commandType: string,
+  summary: string,
+  operationId = commandType.charAt(0).toLowerCase() + commandType.slice(1),
+): MethodDecorator {
   return applyDecorators(
     Post(path),
     HttpCode(200),
-    ApiOperation({ operationId: lower, summary: `${commandType}: ${summary}` }),
+    ApiOperation({ operationId, summary: `${commandType}: ${summary}` }),
     ApiBearerAuth(),
     ApiHeader({
       name: 'Idempotency-Key',

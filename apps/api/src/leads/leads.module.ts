@@ -2,11 +2,12 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { leadWorkflow } from '@ltc/workflow-lead';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
+import { CommandController } from '../http/command.controller';
 import { authorizeLead } from './lead.access';
-import { LeadController } from './lead.controller';
 import { LeadCommandHandler } from './lead.handler';
+import { leadRoutes } from './lead.routes';
 
-@Module({ controllers: [LeadController], providers: [LeadCommandHandler] })
+@Module({ controllers: [CommandController(leadRoutes)], providers: [LeadCommandHandler] })
 export class LeadsModule implements OnModuleInit {
   constructor(
     private readonly registry: WorkflowRegistry,
@@ -16,9 +17,9 @@ export class LeadsModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       kind: 'lead',
-      plural: 'leads',
+      plural: leadRoutes.path,
       workflow: leadWorkflow,
-      streamId: (id) => `lead-${id}`,
+      streamId: leadRoutes.stream.id,
       authorize: (request, state) => authorizeLead(this.access, request, state),
       people: (state) => [state.context.owner, state.context.capturedBy],
     });

@@ -2,12 +2,16 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { opportunityWorkflow } from '@ltc/workflow-opportunity';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
+import { CommandController } from '../http/command.controller';
 import { triangleMembers } from '../gates/triangle.access';
 import { authorizeOpportunity } from './opportunity.access';
-import { OpportunityController } from './opportunity.controller';
 import { OpportunityCommandHandler } from './opportunity.handler';
+import { opportunityRoutes } from './opportunity.routes';
 
-@Module({ controllers: [OpportunityController], providers: [OpportunityCommandHandler] })
+@Module({
+  controllers: [CommandController(opportunityRoutes)],
+  providers: [OpportunityCommandHandler],
+})
 export class OpportunitiesModule implements OnModuleInit {
   constructor(
     private readonly registry: WorkflowRegistry,
@@ -17,9 +21,9 @@ export class OpportunitiesModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       kind: 'opportunity',
-      plural: 'opportunities',
+      plural: opportunityRoutes.path,
       workflow: opportunityWorkflow,
-      streamId: (id) => `opportunity-${id}`,
+      streamId: opportunityRoutes.stream.id,
       authorize: (request, state) => authorizeOpportunity(this.access, request, state),
       people: (state) => [state.context.owner, ...triangleMembers(state.context.triangle)],
     });

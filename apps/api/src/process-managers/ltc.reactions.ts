@@ -5,11 +5,11 @@ import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
 import { opportunityWorkflow, type OpportunityEvent } from '@ltc/workflow-opportunity';
 import { SYSTEM_ACTOR } from '../access/access.service';
-import { RecordCustomerTouchCommand } from '../customers/customer.commands';
+import { CustomerWorkflowCommand } from '../customers/customer.commands';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
 import type { CommandMeta } from '../http/command-meta.decorator';
-import { OpenContractCommand } from '../contracts/contract.commands';
-import { OpenOpportunityCommand } from '../opportunities/opportunity.commands';
+import { ContractWorkflowCommand } from '../contracts/contract.commands';
+import { OpportunityWorkflowCommand } from '../opportunities/opportunity.commands';
 import { DealIndex } from '../queries/deal-index';
 import type { Reaction } from './reaction';
 
@@ -55,7 +55,7 @@ export class LtcReactions {
         .state.context;
       const owner = lead.owner ?? customer.owner ?? String(event.metadata.actor);
       return [
-        new OpenOpportunityCommand(
+        new OpportunityWorkflowCommand(
           opportunityStream.id(opportunityId),
           {
             type: 'OpenOpportunity',
@@ -85,7 +85,7 @@ export class LtcReactions {
       const deal = (await this.engine.pipeline.load(opportunityWorkflow, event.streamId)).state.context;
       if (deal.customerId === null || deal.triangle === null) return [];
       return [
-        new OpenContractCommand(
+        new ContractWorkflowCommand(
           contractStream.id(won.contractId),
           {
             type: 'OpenContract',
@@ -111,7 +111,7 @@ export class LtcReactions {
       const lead = (await this.engine.pipeline.load(leadWorkflow, event.streamId)).state.context;
       if (lead.customerId === null) return [];
       return [
-        new RecordCustomerTouchCommand(
+        new CustomerWorkflowCommand(
           customerStream.id(lead.customerId),
           {
             type: 'RecordCustomerTouch',

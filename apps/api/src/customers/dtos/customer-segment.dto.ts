@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CUSTOMER_SEGMENTS, type CustomerSegment } from '@ltc/workflow-customer';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class ChangeCustomerSegmentDto {
+  @ApiProperty({ enum: CUSTOMER_SEGMENTS })
+  @IsIn(CUSTOMER_SEGMENTS)
+  segment!: CustomerSegment;
+
+  @ApiProperty({ example: 'named a strategic account for 2027', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}

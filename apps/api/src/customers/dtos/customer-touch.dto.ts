@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CUSTOMER_TOUCH_CHANNELS, type CustomerTouchChannel } from '@ltc/workflow-customer';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class RecordCustomerTouchDto {
+  @ApiProperty({ enum: CUSTOMER_TOUCH_CHANNELS })
+  @IsIn(CUSTOMER_TOUCH_CHANNELS)
+  channel!: CustomerTouchChannel;
+
+  @ApiProperty({ example: 'quarterly business review', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note!: string;
+
+  @ApiProperty({ example: '2026-03-02T10:00:00.000Z' })
+  @IsISO8601({ strict: true })
+  touchedAt!: string;
+}
