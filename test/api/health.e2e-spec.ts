@@ -51,7 +51,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('stopping on %s', (signal) => {
 describe('bad configuration', () => {
   it('refuses to start with a clear message', async () => {
     await expect(startApi({ EVENT_STORE: 'oracle' })).rejects.toThrow(
-      /EVENT_STORE must be one of sqlite, eventstoredb, memory/,
+      /EVENT_STORE="oracle" is not allowed: expected one of sqlite, eventstoredb, memory/,
     );
   });
 });
