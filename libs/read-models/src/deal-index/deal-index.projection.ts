@@ -3,7 +3,15 @@ import { RowBuffer } from '../shared/row-buffer';
 
 export type DealIndexTables = 'streams';
 
-type Latest = { kind: string; id: string; revision: number; state: string; context: unknown; at: string };
+type Latest = {
+  kind: string;
+  id: string;
+  first: string;
+  revision: number;
+  state: string;
+  context: unknown;
+  at: string;
+};
 
 type Sql = Readonly<{
   /** The last accepted event of each stream this batch touched: one row write per stream per batch. */
@@ -11,7 +19,17 @@ type Sql = Readonly<{
   streams: RowBuffer;
 }>;
 
-const COLUMNS = ['stream_id', 'kind', 'entity_id', 'revision', 'state', 'context', 'owner', 'customer_id'];
+const COLUMNS = [
+  'stream_id',
+  'kind',
+  'entity_id',
+  'first',
+  'revision',
+  'state',
+  'context',
+  'owner',
+  'customer_id',
+];
 
 /**
  * The current state of every lead, customer, opportunity and contract (state name, context, revision,
@@ -24,13 +42,13 @@ export const dealIndexProjection: Projection<DealIndexTables, Sql> = {
   tables: ['streams'],
   streams: ['lead', 'customer', 'opportunity', 'contract'],
   folds: ['lead', 'customer', 'opportunity', 'contract'],
-  // rowid keeps the order streams first appeared in the log (the order a list breaks ties in).
+  // `first` (the position of a stream's first event) keeps the order streams appeared in: a list's ties.
+  // No secondary index: every update would pay for it, and the counts scan one kind's rows.
   schema: (t) => [
     `CREATE TABLE ${t.streams} (
-       stream_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, entity_id TEXT NOT NULL, revision INTEGER NOT NULL,
-       state TEXT NOT NULL, context TEXT NOT NULL, owner TEXT, customer_id TEXT, updated_at TEXT NOT NULL)`,
-    `CREATE INDEX ${t.streams}_kind_owner ON ${t.streams} (kind, owner)`,
-    `CREATE INDEX ${t.streams}_kind_customer ON ${t.streams} (kind, customer_id)`,
+       stream_id TEXT PRIMARY KEY, kind TEXT NOT NULL, entity_id TEXT NOT NULL, first TEXT NOT NULL,
+       revision INTEGER NOT NULL, state TEXT NOT NULL, context TEXT NOT NULL, owner TEXT, customer_id TEXT,
+       updated_at TEXT NOT NULL) WITHOUT ROWID`,
   ],
   prepare: (db, t) => ({
     batch: new Map(),
@@ -50,6 +68,7 @@ export const dealIndexProjection: Projection<DealIndexTables, Sql> = {
     sql.batch.set(event.streamId, {
       kind: event.kind,
       id: event.entityId,
+      first: sql.batch.get(event.streamId)?.first ?? event.position,
       revision: event.revision,
       state: fold.after,
       context: fold.context,
@@ -63,6 +82,7 @@ export const dealIndexProjection: Projection<DealIndexTables, Sql> = {
         streamId,
         s.kind,
         s.id,
+        s.first,
         s.revision,
         s.state,
         JSON.stringify(s.context),

@@ -30,7 +30,7 @@ export function indexedStreams(model: OpenReadModel<DealIndexTables>, kind: stri
   return db
     .prepare<[string], Row>(
       `SELECT stream_id, kind, entity_id, revision, state, context, updated_at FROM ${t.streams}
-       WHERE kind = ? ORDER BY rowid`,
+       WHERE kind = ? ORDER BY first`,
     )
     .all(kind)
     .map((r) => ({
