@@ -1,11 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { customerStream } from '@ltc/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@ltc/event-store';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config';
-import {
-  RecordCustomerTouchCommand,
-  RegisterCustomerCommand,
-} from '../../apps/api/src/customers/customer.commands';
+import { CustomerWorkflowCommand } from '../../apps/api/src/customers/customer.commands';
 import { benchData, customerIds } from './bench-app';
 
 const actor = { id: 'bench', roles: ['admin'], team: 'hq' };
@@ -31,8 +29,8 @@ export async function inProcessCommands(
   const ids = customerIds(customers);
   for (const id of ids) {
     await bus.execute(
-      new RegisterCustomerCommand(
-        `customer-${id}`,
+      new CustomerWorkflowCommand(
+        customerStream.id(id),
         { type: 'RegisterCustomer', data: { name: id, segment: 'ordinary' } },
         { commandId: `register-${id}`, actor },
       ),
@@ -46,8 +44,8 @@ export async function inProcessCommands(
     for (let i = next++; i < commands; i = next++) {
       const id = ids[i % ids.length]!;
       await bus.execute(
-        new RecordCustomerTouchCommand(
-          `customer-${id}`,
+        new CustomerWorkflowCommand(
+          customerStream.id(id),
           {
             type: 'RecordCustomerTouch',
             data: { channel: 'call', note: `touch ${i}`, touchedAt: '2026-03-01T10:00:00.000Z' },
