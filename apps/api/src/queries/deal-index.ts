@@ -6,7 +6,7 @@ import {
   ownedCustomerCount,
   type IndexedStreamRow,
 } from '@ltc/read-models';
-import type { AnyMachineSnapshot, StateValue } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { ReadModels } from '../read-models/read-models.service';
 
@@ -60,12 +60,12 @@ export class DealIndex {
 }
 
 /** The machine's snapshot at a stored state name and context (`open.opened` -> `{ open: 'opened' }`). */
-function restore(machine: AnyMachineSnapshot['machine'], row: IndexedStreamRow): AnyMachineSnapshot {
+function restore(machine: AnyStateMachine, row: IndexedStreamRow): AnyMachineSnapshot {
   const value = row.state
     .split('.')
     .reduceRight<StateValue | undefined>(
       (child, key) => (child === undefined ? key : { [key]: child }),
       undefined,
     );
-  return machine.resolveState({ value: value ?? row.state, context: row.context as never });
+  return machine.resolveState({ value: value ?? row.state, context: row.context }) as AnyMachineSnapshot;
 }
