@@ -105,6 +105,12 @@ describe('replayerOf', () => {
     expect(fast.status).toBe('done');
   });
 
+  it('restores a nested state from its dotted name', () => {
+    const restored = workflow.restore('open.busy', { total: 4, opened: 1 });
+    expect(workflow.stateName(restored)).toBe('open.busy');
+    expect(workflow.evolve(restored, { type: 'ADD', n: 2 }).context).toEqual({ total: 6, opened: 1 });
+  });
+
   it('names the leaf states in definition order', () => {
     expect(replayerOf(workflow).stages).toEqual(['closed', 'open.idle', 'open.busy', 'done']);
   });

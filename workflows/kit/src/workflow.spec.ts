@@ -96,4 +96,14 @@ describe('defineWorkflow', () => {
   it('treats a stored event the machine refuses as a replay error', () => {
     expect(() => counter.fold([{ type: 'Added', data: { amount: 1 } }])).toThrow(ReplayError);
   });
+
+  it('restores a snapshot from a stored state name and context, and decides on it as on the folded one', () => {
+    const folded = counter.fold([{ type: 'Opened', data: { limit: 10 } }]);
+    const restored = counter.restore(counter.stateName(folded), folded.context);
+    expect([counter.stateName(restored), restored.context]).toEqual(['open', folded.context]);
+    expect(counter.decide({ type: 'Add', data: { amount: 3 } }, restored, ctx).state.context).toEqual(
+      counter.decide({ type: 'Add', data: { amount: 3 } }, folded, ctx).state.context,
+    );
+    expect(counter.allowedCommands(restored)).toEqual(counter.allowedCommands(folded));
+  });
 });

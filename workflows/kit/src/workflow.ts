@@ -62,6 +62,8 @@ export type Workflow<M extends AnyStateMachine, C extends Command, P> = Readonly
   decide: (command: C, state: SnapshotFrom<M>, ctx: DecisionContext<P>) => Decision<M>;
   allowedCommands: (state: SnapshotFrom<M>) => C['type'][];
   stateName: (state: SnapshotFrom<M>) => string;
+  /** The snapshot at a state name (`open.negotiation`, as `stateName` gives it) with this context. */
+  restore: (stateName: string, context: unknown) => SnapshotFrom<M>;
   /** How readers fold this workflow's streams (projections, as-of, audit); built on first use. */
   replayer: () => Replayer;
 }>;
@@ -175,6 +177,15 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     },
     allowedCommands,
     stateName,
+    restore: (stateName, context) => {
+      const value = stateName
+        .split('.')
+        .reduceRight<StateValue | undefined>(
+          (child, key) => (child === undefined ? key : { [key]: child }),
+          undefined,
+        );
+      return anyMachine.resolveState({ value: value ?? stateName, context }) as S;
+    },
     replayer: () => (replayer ??= replayerOf(workflow)),
   };
   return workflow;
