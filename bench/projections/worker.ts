@@ -26,10 +26,19 @@ async function bareRead(file: string): Promise<Omit<Report, 'mode' | 'peakRssMb'
   return { events, seconds, perSecond: events / seconds, detail: { bytes } };
 }
 
-async function rebuild(file: string, readModelsFile: string): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
+/** `names`: a comma-separated subset of the projections (default: all the api serves). */
+async function rebuild(
+  file: string,
+  readModelsFile: string,
+  names?: string,
+): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
   const store = new SqliteEventStore({ file });
   const readModels = new ReadModelStore({ file: readModelsFile });
-  const runner = new ProjectionRunner({ store, readModels, projections: ALL_PROJECTIONS });
+  const wanted = names === undefined ? undefined : new Set(names.split(','));
+  const projections = ALL_PROJECTIONS.filter((p) => wanted === undefined || wanted.has(p.name));
+  if (wanted !== undefined && projections.length !== wanted.size)
+    throw new Error(`unknown projection in ${names}`);
+  const runner = new ProjectionRunner({ store, readModels, projections });
   const started = performance.now();
   await runner.start();
   await runner.catchUp();
@@ -70,13 +79,18 @@ async function asOf(
 }
 
 async function main(): Promise<void> {
-  const [mode, file, extra, readModelsFile] = process.argv.slice(2) as [string, string, string, string];
+  const [mode, file, extra, readModelsFile] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   const result =
     mode === 'read'
       ? await bareRead(file)
       : mode === 'rebuild'
-        ? await rebuild(file, extra)
-        : await asOf(file, extra, readModelsFile);
+        ? await rebuild(file, extra, readModelsFile)
+        : await asOf(file, extra, readModelsFile ?? ':memory:');
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ mode, ...result, peakRssMb }));
 }
