@@ -18,6 +18,7 @@ export const DIAGRAMS: readonly DiagramEntry[] = [
   { project: 'workflows/gates', export: 'exampleGateWorkflow', module: '@ltc/workflow-gates/example' },
   { project: 'workflows/opportunity', export: 'opportunityWorkflow' },
   { project: 'workflows/contract', export: 'contractWorkflow' },
+  { project: 'workflows/person', export: 'personWorkflow' },
 ];
 
 /** The import alias of an entry's project. */

@@ -1,0 +1,92 @@
+import { joined, left, managerChanged, moved, roleChanged } from '../test/person.fixtures';
+import { OrgTimeline, type PersonFact } from './org-timeline';
+
+const fact = (
+  person: string,
+  revision: number,
+  occurredAt: string,
+  event: PersonFact['event'],
+  recordedAt?: string,
+): PersonFact => ({ person, revision, occurredAt, event, ...(recordedAt ? { recordedAt } : {}) });
+
+// Ann joins north on 5 Jan (manager mia), moves to south on 10 Mar (recorded late, on 20 Mar), gets
+// sam as manager on 1 Apr and becomes a team lead on 1 May, leaves on 30 Jun. Mia manages north all along.
+const history = [
+  fact('mia', 0, '2026-01-01T00:00:00.000Z', {
+    type: 'PersonJoined',
+    data: { name: 'Mia', orgRoles: ['manager'], team: 'north', manager: null },
+  }),
+  fact('ann', 0, '2026-01-05T09:00:00.000Z', joined),
+  fact('ann', 1, '2026-03-10T09:00:00.000Z', moved, '2026-03-20T16:00:00.000Z'),
+  fact('ann', 2, '2026-04-01T09:00:00.000Z', managerChanged),
+  fact('ann', 3, '2026-05-01T09:00:00.000Z', roleChanged),
+  fact('ann', 4, '2026-06-30T17:00:00.000Z', { ...left, data: { team: 'south', reason: null } }),
+];
+
+describe('OrgTimeline: the org at any business instant', () => {
+  const org = new OrgTimeline(history);
+
+  it('answers the team a fact is credited to, by the instant it happened', () => {
+    expect(org.teamOf('ann', '2026-02-14T12:00:00.000Z')).toBe('north');
+    expect(org.teamOf('ann', '2026-03-10T08:59:59.999Z')).toBe('north');
+    expect(org.teamOf('ann', '2026-03-10T09:00:00.000Z')).toBe('south');
+    expect(org.teamOf('ann', '2026-04-20T12:00:00.000Z')).toBe('south');
+  });
+
+  it('credits a fact before the join to the team joined, and after leaving to the team left', () => {
+    expect(org.teamOf('ann', '2025-11-01T00:00:00.000Z')).toBe('north');
+    expect(org.teamOf('ann', '2026-09-01T00:00:00.000Z')).toBe('south');
+    expect(org.teamOf('nobody', '2026-02-01T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it('answers managers and roles only while the person is in the organisation', () => {
+    expect(org.managerOf('ann', '2026-03-31T00:00:00.000Z')).toBe('mia');
+    expect(org.managerOf('ann', '2026-04-01T09:00:00.000Z')).toBe('sam');
+    expect(org.rolesOf('ann', '2025-12-31T00:00:00.000Z')).toEqual([]);
+    expect(org.rolesOf('ann', '2026-02-01T00:00:00.000Z')).toEqual(['rep']);
+    expect(org.rolesOf('ann', '2026-05-02T00:00:00.000Z')).toEqual(['rep', 'manager']);
+    expect(org.rolesOf('ann', '2026-07-01T00:00:00.000Z')).toEqual([]);
+    expect(org.managerOf('ann', '2026-07-01T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it('places the late move where it happened, but a knownAt before it was recorded does not see it', () => {
+    const before = { knownAt: '2026-03-15T00:00:00.000Z' };
+    expect(org.teamOf('ann', '2026-03-12T00:00:00.000Z', before)).toBe('north');
+    expect(org.teamOf('ann', '2026-03-12T00:00:00.000Z', { knownAt: '2026-03-20T16:00:00.000Z' })).toBe(
+      'south',
+    );
+  });
+
+  it('lists the members at an instant and as the org stands', () => {
+    expect(org.membersAt('2026-02-01T00:00:00.000Z').map((m) => [m.id, m.team])).toEqual([
+      ['mia', 'north'],
+      ['ann', 'north'],
+    ]);
+    expect(org.membersAt('2025-12-01T00:00:00.000Z')).toEqual([]);
+    expect(org.current()).toEqual([
+      { id: 'mia', name: 'Mia', orgRoles: ['manager'], team: 'north', manager: null },
+    ]);
+  });
+
+  it('gives the spells credited to a team: a change of manager or role inside it continues the spell', () => {
+    expect(org.spellsIn('north')).toEqual([
+      { person: 'mia', from: null, to: null },
+      { person: 'ann', from: null, to: '2026-03-10T09:00:00.000Z' },
+    ]);
+    expect(org.spellsIn('south')).toEqual([{ person: 'ann', from: '2026-03-10T09:00:00.000Z', to: null }]);
+  });
+
+  it('applies each fact once, whoever feeds it, and skips a fact the machine refuses', () => {
+    const fed = new OrgTimeline();
+    expect(fed.apply(history[1]!)).toBe(true);
+    expect(fed.apply(history[1]!)).toBe(false);
+    const version = fed.version;
+    expect(
+      fed.apply(
+        fact('ann', 1, '2026-02-01T00:00:00.000Z', { ...moved, data: { ...moved.data, team: 'north' } }),
+      ),
+    ).toBe(false);
+    expect(fed.version).toBe(version);
+    expect(fed.teamOf('ann', '2026-02-02T00:00:00.000Z')).toBe('north');
+  });
+});
