@@ -3,4 +3,5 @@ export * from './message';
 export * from './money';
 export * from './role';
 export * from './streams';
+export * from './times';
 export * from './upcasting';

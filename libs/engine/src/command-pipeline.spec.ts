@@ -50,6 +50,7 @@ describe('CommandPipeline', () => {
         correlationId: 'corr-9',
         causationId: null,
         occurredAt: '2026-03-01T09:00:00.000Z',
+        recordedAt: '2026-03-01T09:00:00.000Z',
         schemaVersion: 1,
         machine: 'tally@1',
       },

@@ -27,6 +27,11 @@ export type CommandRequest<C extends Command> = Readonly<{
   correlationId?: string;
   /** The stored event that caused this command (process managers), else null. */
   causationId?: string | null;
+  /**
+   * Business time asked for (ISO-8601 instant): when the fact happened, for a late entry. Absent: the
+   * pipeline's clock at the append attempt (the same instant as `recordedAt`).
+   */
+  occurredAt?: string;
 }>;
 
 export type ResultEvent = Readonly<{
@@ -63,6 +68,9 @@ export type PipelineOptions = Readonly<{
   upcasters?: UpcasterRegistry;
   cache?: StreamCache;
 }>;
+
+/** The two times stamped on every event of one append. */
+type EventTimes = Readonly<{ occurredAt: string; recordedAt: string }>;
 
 type AnyWorkflow = Workflow<AnyStateMachine, Command, unknown>;
 
@@ -167,7 +175,7 @@ export class CommandPipeline {
     request: CommandRequest<C>,
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
-    const hash = commandHash(request.command.type, request.command.data);
+    const hash = commandHash(request.command.type, request.command.data, request.occurredAt);
     let trustCache = true;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const { view, read } = await this.loadView(workflow, request.streamId, trustCache);
@@ -180,7 +188,7 @@ export class CommandPipeline {
         return this.previousResult(workflow, request.streamId, applied.first, applied.last);
       }
       let decision: Decision<M>;
-      let occurredAt: string;
+      let times: EventTimes;
       try {
         const isNew = revision === 'noStream';
         // Only the commands the initial state accepts may start a stream; any other names a missing deal.
@@ -188,9 +196,12 @@ export class CommandPipeline {
           throw new StreamNotFoundError(request.streamId);
         }
         await authorize?.(request, state, isNew);
-        occurredAt = this.clock.now();
+        // Knowledge time is read on every attempt, so per stream it never goes back in log order.
+        const recordedAt = this.clock.now();
+        times = { occurredAt: request.occurredAt ?? recordedAt, recordedAt };
+        // The machine decides at business time: a contract signed on the 20th is judged on the 20th.
         decision = workflow.decide(request.command, state, {
-          at: occurredAt,
+          at: times.occurredAt,
           actor: request.actor.id,
           policy,
         });
@@ -203,7 +214,7 @@ export class CommandPipeline {
       const envelopes = chainEnvelopes(
         lastHash,
         decision.events.map((event, index) =>
-          this.envelope(event as Event, index, request, hash, occurredAt, workflow),
+          this.envelope(event as Event, index, request, hash, times, workflow),
         ),
       );
       let appended: AppendResult;
@@ -246,7 +257,7 @@ export class CommandPipeline {
     index: number,
     request: CommandRequest<C>,
     hash: string,
-    occurredAt: string,
+    times: EventTimes,
     workflow: Workflow<M, C, P>,
   ): EventEnvelope {
     return {
@@ -261,7 +272,8 @@ export class CommandPipeline {
         commandHash: hash,
         correlationId: request.correlationId ?? request.commandId,
         causationId: request.causationId ?? null,
-        occurredAt,
+        occurredAt: times.occurredAt,
+        recordedAt: times.recordedAt,
         schemaVersion: this.upcasters.currentVersion(type),
         machine: workflow.machineRef,
       },

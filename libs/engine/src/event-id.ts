@@ -13,14 +13,15 @@ export function eventIdFor(commandId: string, index: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A stable digest of a command's type and data, so a reused idempotency key with other data is caught. */
-export function commandHash(type: string, data: unknown): string {
-  return createHash('sha256')
-    .update(type)
-    .update('\0')
-    .update(canonicalJson(data, 0))
-    .digest('hex')
-    .slice(0, 32);
+/**
+ * A stable digest of a command's type and data (and the business time it asked for, when it asked), so a
+ * reused idempotency key with other content is caught. Without `occurredAt` the digest is what it was
+ * before business time existed, so commands stored earlier still match their replays.
+ */
+export function commandHash(type: string, data: unknown, occurredAt?: string): string {
+  const digest = createHash('sha256').update(type).update('\0').update(canonicalJson(data, 0));
+  if (occurredAt !== undefined) digest.update('\0occurredAt:').update(occurredAt);
+  return digest.digest('hex').slice(0, 32);
 }
 
 /**
