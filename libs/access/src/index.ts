@@ -7,6 +7,8 @@ export * from './lead.access';
 export * from './managers-only';
 export * from './opportunity.access';
 export * from './org';
+export * from './org-timeline';
+export * from './person.access';
 export * from './triangle';
 export * from './verdict';
 export * from './visibility';
