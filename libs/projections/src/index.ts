@@ -12,3 +12,8 @@ export * from './runner/projection-runner';
 export * from './runner/projection-status';
 export * from './runner/lag';
 export * from './as-of/as-of';
+export * from './as-of/moment';
+export * from './as-of/sample-at';
+export { DEFAULT_SKEW_MS } from './as-of/replay-session';
+export * from './late/late-entries.projection';
+export { isLate, LATE_AFTER_MS, occurredAtOfStored, recordedAtOfStored } from './core/stamp';

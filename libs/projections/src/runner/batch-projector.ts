@@ -4,7 +4,7 @@ import type { ProjectedEvent } from '../core/projected-event';
 import { tableNames, type AnyProjection, type ProjectionTx } from '../core/projection';
 import { StreamStates } from '../fold/stream-states';
 import { kindOfStream, type StreamKind } from '../fold/stream-kinds';
-import { isoStamp } from '../core/stamp';
+import { occurredAtOfStored, recordedAtOfStored } from '../core/stamp';
 import { CHECKPOINT_SQL, type Generations } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
 import { DirectSqlWriter, type SqlStatement, type SqlWriter } from '../store/sql-writer';
@@ -117,7 +117,7 @@ export class BatchProjector {
    * the thread writer, whose failing statement is reported by the next `commit()`, with the same effect.
    * Writers change only between commits (`switches` tells when the caller must commit first).
    */
-  apply(batch: ProjectedBatch, targets: readonly Target[], bulk = false): Applied[] {
+  apply(batch: ProjectedBatch, targets: readonly Target[], bulk = false, ordered = true): Applied[] {
     if (batch.positions.length === 0 || targets.length === 0) return [];
     const channel = this.channelFor(bulk);
     if (channel !== this.active) {
@@ -126,7 +126,7 @@ export class BatchProjector {
     }
     channel.writer.begin();
     try {
-      const applied = this.applyNow(batch, targets, channel);
+      const applied = this.applyNow(batch, targets, channel, ordered);
       channel.writer.send();
       return applied;
     } catch (error) {
@@ -210,7 +210,6 @@ export class BatchProjector {
       fold = this.states.fold(kind, stored.streamId, stored.revision, event);
       if (fold === undefined) return undefined;
     }
-    const occurredAt = metadata.occurredAt;
     return {
       type: event.type,
       data: event.data,
@@ -220,18 +219,27 @@ export class BatchProjector {
       entityId: stored.streamId.slice(kind.length + 1),
       revision: stored.revision,
       position: stored.position,
-      recordedAt: stored.recordedAt,
-      occurredAt: isoStamp(typeof occurredAt === 'string' ? occurredAt : stored.recordedAt),
+      recordedAt: recordedAtOfStored(stored),
+      occurredAt: occurredAtOfStored(stored),
       metadata,
       fold,
     } as ProjectedEvent;
   }
 
-  private applyNow(batch: ProjectedBatch, targets: readonly Target[], channel: Channel): Applied[] {
+  /**
+   * `ordered: false` (sampling by business time, where a late entry comes before earlier positions) hands
+   * every event to every target and moves the checkpoint to the furthest position seen.
+   */
+  private applyNow(
+    batch: ProjectedBatch,
+    targets: readonly Target[],
+    channel: Channel,
+    ordered: boolean,
+  ): Applied[] {
     const now = this.clock().toISOString();
     const { positions, events } = batch;
     const n = positions.length;
-    const last = positions[n - 1] ?? null;
+    const batchLast = ordered ? (positions[n - 1] ?? null) : furthest(positions);
     return targets.map((target) => {
       const { name } = target.projection;
       const key = `${name}#${target.generation}`;
@@ -239,11 +247,13 @@ export class BatchProjector {
       if (row === undefined) return { target, events: 0, position: null };
       const from = this.moved.get(key) ?? row.position;
       let start = 0;
-      if (from !== null) while (start < n && (positions[start] as Position) <= from) start++;
-      if (start === n || last === null) return { target, events: 0, position: from };
+      if (from !== null && ordered) while (start < n && (positions[start] as Position) <= from) start++;
+      if (start === n || batchLast === null) return { target, events: 0, position: from };
+      const last = from !== null && !ordered && from > batchLast ? from : batchLast;
       let handled = 0;
       let errors = 0;
       let latest: string | null = null;
+      let known: string | null = null;
       const { projection } = target;
       const tx = this.txOf(channel, target);
       try {
@@ -253,6 +263,7 @@ export class BatchProjector {
           projection.handle(event, tx);
           handled++;
           if (latest === null || event.occurredAt > latest) latest = event.occurredAt;
+          if (known === null || event.recordedAt > known) known = event.recordedAt;
           if (event.fold?.refused === true && target.folds.has(event.kind)) errors++;
         }
         projection.flush?.(tx);
@@ -260,9 +271,27 @@ export class BatchProjector {
         projection.discard?.(tx);
         throw error;
       }
-      channel.checkpoint.run(last, handled, errors, this.owner, now, latest, latest, name, target.generation);
+      channel.checkpoint.run(
+        last,
+        handled,
+        errors,
+        this.owner,
+        now,
+        latest,
+        latest,
+        known,
+        known,
+        name,
+        target.generation,
+      );
       this.moved.set(key, last);
       return { target, events: handled, position: last };
     });
   }
+}
+
+function furthest(positions: readonly Position[]): Position | null {
+  let max: Position | null = null;
+  for (const p of positions) if (max === null || p > max) max = p;
+  return max;
 }

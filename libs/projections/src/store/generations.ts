@@ -19,6 +19,8 @@ export type Generation = Readonly<{
   servingSince: string | null;
   /** The latest `occurredAt` among the events in this generation's rows. */
   maxOccurredAt: string | null;
+  /** The latest `recordedAt` (knowledge time) among them; null in files from before it was kept. */
+  maxRecordedAt: string | null;
 }>;
 
 type Row = {
@@ -34,6 +36,7 @@ type Row = {
   created_at: string;
   serving_since: string | null;
   max_occurred_at: string | null;
+  max_recorded_at: string | null;
 };
 
 const toGeneration = (row: Row): Generation => ({
@@ -49,15 +52,17 @@ const toGeneration = (row: Row): Generation => ({
   createdAt: row.created_at,
   servingSince: row.serving_since,
   maxOccurredAt: row.max_occurred_at,
+  maxRecordedAt: row.max_recorded_at,
 });
 
 /**
  * Moves a generation's checkpoint with the rows of its batch (parameters: position, events, errors, owner,
- * now, max occurred-at twice, name, generation).
+ * now, max occurred-at twice, max recorded-at twice, name, generation).
  */
 export const CHECKPOINT_SQL = `UPDATE projection_generations SET position = ?, events = events + ?, errors = errors + ?,
     owner = ?, heartbeat_at = ?,
-    max_occurred_at = CASE WHEN max_occurred_at IS NULL OR ? > max_occurred_at THEN ? ELSE max_occurred_at END
+    max_occurred_at = CASE WHEN max_occurred_at IS NULL OR ? > max_occurred_at THEN ? ELSE max_occurred_at END,
+    max_recorded_at = CASE WHEN max_recorded_at IS NULL OR ? > max_recorded_at THEN ? ELSE max_recorded_at END
   WHERE name = ? AND generation = ?`;
 
 /** The registry of generations: create, lease, checkpoint, promote, drop. */
@@ -69,7 +74,19 @@ export class Generations {
     next: Statement<[string], number>;
     insert: Statement<[string, number, number, string, string, string]>;
     checkpoint: Statement<
-      [string, number, number, string, string, string | null, string | null, string, number]
+      [
+        string,
+        number,
+        number,
+        string,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        string,
+        number,
+      ]
     >;
     dropSnapshots: Statement<[string, number]>;
     lease: Statement<[string, string, string, number]>;
@@ -192,6 +209,7 @@ export class Generations {
     owner: string,
     now: string,
     maxOccurredAt: string | null = null,
+    maxRecordedAt: string | null = null,
   ): void {
     this.sql.checkpoint.run(
       position,
@@ -201,6 +219,8 @@ export class Generations {
       now,
       maxOccurredAt,
       maxOccurredAt,
+      maxRecordedAt,
+      maxRecordedAt,
       name,
       generation,
     );

@@ -3,7 +3,7 @@
  * one version of a projection; at most one per projection serves queries. `position` is the checkpoint,
  * written in the same transaction as the rows; `owner` and `heartbeat_at` lease a building generation
  * to one process (the api, or `ltc projections rebuild`). `max_occurred_at` is the latest `occurredAt` of
- * the events in its rows. `projection_snapshots` lists copies of a generation's tables at a position,
+ * the events in its rows, `max_recorded_at` the latest `recordedAt`. `projection_snapshots` lists copies of a generation's tables at a position,
  * kept so that a replay as of a later moment starts there (see `snapshots.ts`).
  */
 export const REGISTRY_SCHEMA = `
@@ -20,6 +20,7 @@ export const REGISTRY_SCHEMA = `
     created_at TEXT NOT NULL,
     serving_since TEXT,
     max_occurred_at TEXT,
+    max_recorded_at TEXT,
     PRIMARY KEY (name, generation)
   );
   CREATE UNIQUE INDEX IF NOT EXISTS projection_generations_one_serving
@@ -31,6 +32,7 @@ export const REGISTRY_SCHEMA = `
     seq INTEGER NOT NULL,
     position TEXT NOT NULL,
     max_occurred_at TEXT,
+    max_recorded_at TEXT,
     events INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     PRIMARY KEY (name, generation, seq)
@@ -40,4 +42,6 @@ export const REGISTRY_SCHEMA = `
 /** Columns added after the first release of the registry; `ReadModelStore` adds them to older files. */
 export const REGISTRY_COLUMNS: readonly Readonly<{ table: string; column: string; type: string }>[] = [
   { table: 'projection_generations', column: 'max_occurred_at', type: 'TEXT' },
+  { table: 'projection_generations', column: 'max_recorded_at', type: 'TEXT' },
+  { table: 'projection_snapshots', column: 'max_recorded_at', type: 'TEXT' },
 ];

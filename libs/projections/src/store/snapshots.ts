@@ -10,6 +10,7 @@ export type Snapshot = Readonly<{
   seq: number;
   position: Position;
   maxOccurredAt: string | null;
+  maxRecordedAt: string | null;
   events: number;
 }>;
 
@@ -20,7 +21,8 @@ const snapshotTable = (projection: AnyProjection, generation: number, seq: numbe
 export function snapshotsOf(db: Database, name: string, generation: number, schema = 'main'): Snapshot[] {
   return db
     .prepare<[string, number], Snapshot>(
-      `SELECT name, generation, seq, position, max_occurred_at AS maxOccurredAt, events
+      `SELECT name, generation, seq, position, max_occurred_at AS maxOccurredAt,
+         max_recorded_at AS maxRecordedAt, events
        FROM ${schema}.projection_snapshots WHERE name = ? AND generation = ? ORDER BY seq`,
     )
     .all(name, generation);
@@ -51,14 +53,15 @@ export function maybeSnapshot(
       );
     }
     db.prepare(
-      `INSERT INTO projection_snapshots (name, generation, seq, position, max_occurred_at, events, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO projection_snapshots (name, generation, seq, position, max_occurred_at, max_recorded_at,
+         events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       projection.name,
       generation.generation,
       seq,
       generation.position,
       generation.maxOccurredAt,
+      generation.maxRecordedAt,
       generation.events,
       now,
     );

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@ltc/domain';
 import { eventIdFor } from '@ltc/engine';
 import { chainEnvelopes } from '@ltc/hash-chain';
+import { MinHeap } from '../core/min-heap';
 import { kindFolders, streamKindOf, type FoldState } from '../fold/stream-kinds';
 import { DAY, JourneyWorld, type Act, type Journey } from './journey-world';
 import { leadJourney } from './lead-journey';
@@ -41,7 +42,7 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
   const world = new JourneyWorld(rng, options.seed);
   const start = Date.parse(options.start ?? '2024-01-01T08:00:00.000Z');
   const meanGap = ((options.spanDays ?? 540) * DAY) / Math.max(1, options.events / EVENTS_PER_LEAD);
-  const heap = new MinHeap();
+  const heap = new MinHeap<Pending>(before);
   const streams = new Map<string, { revision: number; hash: string | null }>();
   const states = new Map<string, FoldState>();
   let nextArrival = start;
@@ -108,48 +109,6 @@ function validate(states: Map<string, FoldState>, streamId: string, envelopes: r
     state = next;
   }
   states.set(streamId, state);
-}
-
-/** A binary min-heap on (at, seq): the next step due, first come first served on ties. */
-class MinHeap {
-  private readonly items: Pending[] = [];
-
-  peek(): Pending | undefined {
-    return this.items[0];
-  }
-
-  push(item: Pending): void {
-    const items = this.items;
-    items.push(item);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  pop(): Pending | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && before(items[l]!, items[m]!)) m = l;
-        if (r < items.length && before(items[r]!, items[m]!)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
 }
 
 const before = (a: Pending, b: Pending) => a.at < b.at || (a.at === b.at && a.seq < b.seq);

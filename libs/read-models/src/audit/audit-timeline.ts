@@ -1,6 +1,17 @@
 import { UpcasterRegistry } from '@ltc/domain';
 import type { Position, StoredEvent } from '@ltc/event-store';
-import { type AsOf, kindFolders, streamKindOf, type FoldState, type StreamKind } from '@ltc/projections';
+import {
+  Bounds,
+  kindFolders,
+  occurredAtOfStored,
+  recordedAtOfStored,
+  streamKindOf,
+  toMoment,
+  type FoldState,
+  type KnownAt,
+  type Moment,
+  type StreamKind,
+} from '@ltc/projections';
 
 /** One event of a deal's history, with who did it, why, and the state the deal was in after it. */
 export type TimelineEntry = Readonly<{
@@ -8,7 +19,9 @@ export type TimelineEntry = Readonly<{
   position: Position;
   id: string;
   type: string;
+  /** Business time: when the fact happened. */
   occurredAt: string;
+  /** Knowledge time: when it was recorded (the pipeline's stamp; `occurredAt` for events before it). */
   recordedAt: string;
   actor: string;
   actorRoles: readonly string[];
@@ -40,11 +53,13 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /**
  * A deal's timeline, folded on request from its own stream through the same machine the projections
- * use. One stream is small, so "as of" is just where the fold stops.
+ * use. One stream is small, so a moment is just where the fold stops: the first event that occurred
+ * after `asOf` or was recorded after `knownAt` (both times grow along a stream). A bare `{ instant }` or
+ * `{ position }` is `knownAt`.
  */
 export function auditTimeline(
   events: readonly StoredEvent[],
-  asOf?: AsOf,
+  at?: Moment | KnownAt,
   upcasters: UpcasterRegistry = new UpcasterRegistry(),
 ): AuditTimeline {
   const first = events[0];
@@ -55,8 +70,9 @@ export function auditTimeline(
   const folder = kindFolders()[kind];
   let state = folder.initial();
   const entries: TimelineEntry[] = [];
+  const bounds = at === undefined ? undefined : new Bounds(toMoment(at), 0);
   for (const stored of events) {
-    if (asOf !== undefined && after(stored, asOf)) break;
+    if (bounds !== undefined && !bounds.includes(stored)) break;
     const next = folder.step(state, upcasters.upcastStored(stored));
     const m = stored.metadata;
     entries.push({
@@ -64,8 +80,8 @@ export function auditTimeline(
       position: stored.position,
       id: stored.id,
       type: stored.type,
-      occurredAt: text(m.occurredAt) ?? stored.recordedAt,
-      recordedAt: stored.recordedAt,
+      occurredAt: occurredAtOfStored(stored),
+      recordedAt: recordedAtOfStored(stored),
       actor: String(m.actor),
       actorRoles: Array.isArray(m.actorRoles) ? m.actorRoles.map(String) : [],
       commandType: text(m['commandType']),
@@ -89,10 +105,4 @@ export function auditTimeline(
     context: state.context,
     snapshot: state,
   };
-}
-
-function after(event: StoredEvent, asOf: AsOf): boolean {
-  if ('position' in asOf) return event.position > asOf.position;
-  const stamp = text(event.metadata.occurredAt) ?? event.recordedAt;
-  return Date.parse(stamp) > Date.parse(asOf.instant);
 }

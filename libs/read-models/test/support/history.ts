@@ -8,10 +8,20 @@ const EPOCH = Date.parse('2026-01-01T00:00:00.000Z');
 
 /** Day n of the worked examples: day 0 is 2026-01-01T00:00Z. */
 export const day = (n: number): string => new Date(EPOCH + n * DAY).toISOString();
+/** The day number of a date of 2026 (`dayOf('2026-11-20')` = 323), for the worked examples. */
+export const dayOf = (date: string): number => Math.round((Date.parse(date) - EPOCH) / DAY);
 export const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
 export const cny = (amountMinor: number): Money => ({ amountMinor, currency: 'CNY' });
 
-type Append = { stream: string; at: string; actor: string; events: Event[]; causationId?: string };
+type Append = {
+  stream: string;
+  at: string;
+  actor: string;
+  events: Event[];
+  causationId?: string;
+  /** Knowledge time, when the fact was entered later than it happened (a late entry). */
+  recordedAt?: string;
+};
 
 /** Events of a worked example, appended in the order they were written, each command at its instant. */
 export class History {
@@ -28,11 +38,18 @@ export class History {
     return this;
   }
 
-  /** Appends everything in time order (stable for equal instants). */
+  /** The last `count` commands were entered at `recordedAt`, after they happened (late entries). */
+  recordedAt(recordedAt: string, count = 1): this {
+    for (const append of this.appends.slice(-count)) append.recordedAt = recordedAt;
+    return this;
+  }
+
+  /** Appends everything in the order it was recorded (stable for equal instants). */
   async into(store: EventStore): Promise<void> {
+    const known = (a: Append) => a.recordedAt ?? a.at;
     const ordered = this.appends
       .map((a, i) => ({ a, i }))
-      .sort((x, y) => (x.a.at < y.a.at ? -1 : x.a.at > y.a.at ? 1 : x.i - y.i));
+      .sort((x, y) => (known(x.a) < known(y.a) ? -1 : known(x.a) > known(y.a) ? 1 : x.i - y.i));
     for (const { a } of ordered) await store.append(a.stream, envelopes(a), 'any');
   }
 }
@@ -50,6 +67,7 @@ export function envelopes(append: Append): EventEnvelope[] {
       correlationId: commandId,
       causationId: append.causationId ?? null,
       occurredAt: append.at,
+      ...(append.recordedAt === undefined ? {} : { recordedAt: append.recordedAt }),
       schemaVersion: 1,
       machine: `${append.stream.slice(0, append.stream.indexOf('-'))}@1`,
     },
