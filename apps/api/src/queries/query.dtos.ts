@@ -1,23 +1,13 @@
 import { PageLimit, PageOffset } from '../http/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../http/common.dto';
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ default: 0, minimum: 0, description: 'first revision to return' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset('first revision to return')
   from = 0;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(100, 1000)
   limit = 100;
 }
 

@@ -1,13 +1,12 @@
 import { PageLimit, PageOffset } from '../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { WIN_RATE_DIMENSIONS, type WinRateDimension } from '@ltc/read-models';
+import { IsCalendarMoment } from '../http/calendar';
 import { ID_PATTERN } from '../http/common.dto';
 
-const MOMENT =
-  /^(\d{20}(\/\d{20})?|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/;
-const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const POSITION = /^\d{20}(\/\d{20})?$/;
 
 /** Every read-model query takes `asOf`: the numbers as they stood then, replayed from the log. */
 export class AsOfQueryDto {
@@ -18,7 +17,8 @@ export class AsOfQueryDto {
     example: '2026-03-31T23:59:59Z',
   })
   @IsOptional()
-  @Matches(MOMENT, { message: 'asOf must be an ISO-8601 date or instant, or a log position' })
+  @ValidateIf((_, value) => typeof value !== 'string' || !POSITION.test(value))
+  @IsCalendarMoment({ message: 'asOf must be an existing ISO-8601 date or instant, or a log position' })
   asOf?: string;
 }
 
@@ -26,12 +26,12 @@ export class AsOfQueryDto {
 export class PeriodQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ description: 'start of the period (inclusive)', example: '2026-01-01' })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT, { message: 'from must be an ISO-8601 date or instant' })
+  @IsCalendarMoment()
   from?: string;
 
   @ApiPropertyOptional({ description: 'end of the period (exclusive)', example: '2026-04-01' })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT, { message: 'to must be an ISO-8601 date or instant' })
+  @IsCalendarMoment()
   to?: string;
 }
 
