@@ -38,18 +38,27 @@ export function parseAsOf(value: string | undefined): AsOf | undefined {
   return { instant: new Date(parsed).toISOString() };
 }
 
-type Cached = { key: string; view: Promise<AsOfView>; usedAt: number };
+type Cached = { key: string; view: Promise<AsOfView>; usedAt: number; users: number; evicted: boolean };
+
+const close = (entry: Cached): void =>
+  void entry.view.then(
+    (v) => v.close(),
+    () => undefined,
+  );
 
 /**
  * Read models as of a past moment, replayed into memory through the same projection code, from the newest
  * snapshot of the live read model at or before that moment when the projection keeps them. The last few
  * replays are kept (keyed by moment and by the head of the log, so a new event never serves stale
- * numbers for "as of now"), since a dashboard asks several questions about the same moment.
+ * numbers for "as of now"), since a dashboard asks several questions about the same moment. An evicted
+ * replay closes only once no request still reads it: the model `open` returns stays open until the
+ * caller's synchronous use of it is over (the next turn of the event loop).
  */
 @Injectable()
 export class AsOfReadModels implements OnModuleDestroy {
   private readonly cache: Cached[] = [];
   private readonly size = 4;
+  private uses = 0;
 
   constructor(
     private readonly readModels: ReadModels,
@@ -76,18 +85,25 @@ export class AsOfReadModels implements OnModuleDestroy {
           snapshots: this.readModels.store,
         }),
         usedAt: 0,
+        users: 0,
+        evicted: false,
       };
       this.cache.push(cached);
-      this.evict();
     }
-    cached.usedAt = Date.now();
+    // Newest first: the replay just asked for is never the one evicted to make room for it.
+    cached.usedAt = ++this.uses;
+    cached.users++;
+    this.evict();
     let view: AsOfView;
     try {
       view = await cached.view;
     } catch (error) {
-      this.cache.splice(this.cache.indexOf(cached), 1);
+      this.release(cached);
+      const at = this.cache.indexOf(cached);
+      if (at >= 0) this.cache.splice(at, 1);
       throw error;
     }
+    setImmediate(() => this.release(cached));
     return {
       model: openReadModel(view.readModels, projection),
       moment: {
@@ -99,21 +115,20 @@ export class AsOfReadModels implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const entry of this.cache.splice(0))
-      void entry.view.then(
-        (v) => v.close(),
-        () => undefined,
-      );
+    for (const entry of this.cache.splice(0)) close(entry);
   }
 
   private evict(): void {
     while (this.cache.length > this.size) {
       const oldest = this.cache.reduce((a, b) => (b.usedAt < a.usedAt ? b : a));
       this.cache.splice(this.cache.indexOf(oldest), 1);
-      void oldest.view.then(
-        (v) => v.close(),
-        () => undefined,
-      );
+      oldest.evicted = true;
+      if (oldest.users === 0) close(oldest);
     }
+  }
+
+  private release(entry: Cached): void {
+    entry.users--;
+    if (entry.evicted && entry.users === 0) close(entry);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, Param, type PipeTransform, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -11,11 +11,14 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { contractStream, customerStream, leadStream, opportunityStream, type StreamIds } from '@ltc/domain';
 import type { Actor } from '@ltc/engine';
 import { exportTimeline } from '@ltc/read-models';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorBody } from '../http/error-body';
+import { IdPipe } from '../http/id.pipe';
+import { InvalidInputException } from '../http/validation';
 import { GetAuditTimelineQuery, VerifyStreamQuery, type TimelineAnswer } from './read-model.queries';
 import { AsOfQueryDto, ExportQueryDto } from './read-model.request.dtos';
 import { AuditTimelineDto, VerificationDto } from './read-model.response.dtos';
@@ -27,6 +30,41 @@ const StreamParam = () =>
     example: 'opportunity-7f3a',
     schema: { type: 'string', pattern: STREAM_ID_PATTERN.source },
   });
+
+/** The kinds of deal as the command routes name them, and their streams. */
+const KINDS: Readonly<Record<string, StreamIds>> = {
+  leads: leadStream,
+  opportunities: opportunityStream,
+  contracts: contractStream,
+  customers: customerStream,
+};
+
+/** `opportunities` (a kind as the command routes name it) to its stream ids; anything else is 400. */
+@Injectable()
+class KindPipe implements PipeTransform<string, StreamIds> {
+  transform(value: string): StreamIds {
+    const ids = KINDS[value];
+    if (ids === undefined || !Object.hasOwn(KINDS, value)) {
+      throw new InvalidInputException([
+        { field: 'kind', messages: [`kind must be one of ${Object.keys(KINDS).join(', ')}`] },
+      ]);
+    }
+    return ids;
+  }
+}
+
+const KindParams = (): MethodDecorator => (target, key, descriptor) => {
+  ApiParam({ name: 'kind', enum: Object.keys(KINDS), description: 'the kind of deal, as in its own routes' })(
+    target,
+    key,
+    descriptor,
+  );
+  ApiParam({ name: 'id', example: '7f3a', description: 'the id of the deal, as in its own routes' })(
+    target,
+    key,
+    descriptor,
+  );
+};
 
 /** Who did what, when and why, the state after each event, and whether the stored history is intact. */
 @ApiTags('audit')
@@ -86,5 +124,55 @@ export class AuditController {
       .type(query.format === 'csv' ? 'text/csv' : 'application/json')
       .attachment(`${stream}.${query.format}`)
       .send(exportTimeline(stream, timeline.entries, query.format));
+  }
+
+  @Get(':kind/:id/timeline')
+  @KindParams()
+  @ApiOperation({
+    operationId: 'getDealAuditTimeline',
+    summary: 'the audit timeline of a deal named by its kind and id (as `{stream}/timeline`)',
+  })
+  @ApiOkResponse({ type: AuditTimelineDto })
+  timelineOf(
+    @CurrentActor() actor: Actor,
+    @Param('kind', KindPipe) kind: StreamIds,
+    @Param('id', IdPipe) id: string,
+    @Query() query: AsOfQueryDto,
+  ): Promise<TimelineAnswer> {
+    return this.timeline(actor, kind.id(id), query);
+  }
+
+  @Get(':kind/:id/verify')
+  @KindParams()
+  @ApiOperation({
+    operationId: 'verifyDealAuditChain',
+    summary: 'recomputes the hash chain of a deal named by its kind and id (as `{stream}/verify`)',
+  })
+  @ApiOkResponse({ type: VerificationDto })
+  verifyOf(
+    @CurrentActor() actor: Actor,
+    @Param('kind', KindPipe) kind: StreamIds,
+    @Param('id', IdPipe) id: string,
+  ) {
+    return this.verify(actor, kind.id(id));
+  }
+
+  @Get(':kind/:id/export')
+  @KindParams()
+  @ApiOperation({
+    operationId: 'exportDealAuditTimeline',
+    summary: 'the timeline of a deal named by its kind and id as a JSON or CSV file (as `{stream}/export`)',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'the file', schema: { type: 'string' } })
+  @Header('cache-control', 'no-store')
+  exportOf(
+    @CurrentActor() actor: Actor,
+    @Param('kind', KindPipe) kind: StreamIds,
+    @Param('id', IdPipe) id: string,
+    @Query() query: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.export(actor, kind.id(id), query, res);
   }
 }
