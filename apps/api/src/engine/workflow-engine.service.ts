@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UpcasterRegistry, type Command } from '@ltc/domain';
-import { CLOCK, CommandPipeline, type Authorize, type Clock, type CommandResult } from '@ltc/engine';
+import {
+  CLOCK,
+  CommandPipeline,
+  type Actor,
+  type Authorize,
+  type Clock,
+  type CommandResult,
+} from '@ltc/engine';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@ltc/event-store';
-import type { Workflow } from '@ltc/workflow-kit';
+import { CommandRefusedError, type Workflow } from '@ltc/workflow-kit';
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
+import { permittedCommands } from './permitted-commands';
 import type { WorkflowCommand } from './workflow-command';
 
 /** The engine as the api uses it: one pipeline over the configured store and clock. */
@@ -19,25 +27,62 @@ export class WorkflowEngine {
     this.pipeline = new CommandPipeline(store, clock, { upcasters });
   }
 
-  execute<M extends AnyStateMachine, C extends Command, P>(
+  /**
+   * Runs the command; the `allowed` commands of the answer, and of a refusal, are those the caller may
+   * send (as `GET /api/<kind>/{id}` lists them). A creating command sent to a stream that exists is
+   * refused with the rule `alreadyExists`.
+   */
+  async execute<M extends AnyStateMachine, C extends Command, P>(
     workflow: Workflow<M, C, P>,
     policy: P,
     message: WorkflowCommand<C>,
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
-    return this.pipeline.execute(
-      workflow,
-      policy,
-      {
-        streamId: message.streamId,
-        command: message.command,
-        commandId: message.meta.commandId,
-        actor: message.meta.actor,
-        ...(message.meta.correlationId === undefined ? {} : { correlationId: message.meta.correlationId }),
-        causationId: message.meta.causationId ?? null,
-      },
-      authorize,
-    );
+    const { streamId, command, meta } = message;
+    try {
+      const result = await this.pipeline.execute(
+        workflow,
+        policy,
+        {
+          streamId,
+          command,
+          commandId: meta.commandId,
+          actor: meta.actor,
+          ...(meta.correlationId === undefined ? {} : { correlationId: meta.correlationId }),
+          causationId: meta.causationId ?? null,
+        },
+        authorize,
+      );
+      return {
+        ...result,
+        allowed: await this.permitted(workflow, streamId, meta.actor, result.allowed, authorize),
+      };
+    } catch (error) {
+      if (!(error instanceof CommandRefusedError)) throw error;
+      const { refusal } = error;
+      const allowed = await this.permitted(workflow, streamId, meta.actor, refusal.allowed, authorize);
+      const exists =
+        refusal.rule === 'transitionNotAllowed' &&
+        workflow.allowedCommands(workflow.initialState()).includes(command.type);
+      throw new CommandRefusedError({
+        ...refusal,
+        allowed,
+        ...(exists ? { rule: 'alreadyExists', reason: `${streamId} already exists` } : {}),
+      });
+    }
+  }
+
+  private async permitted<M extends AnyStateMachine, C extends Command, P>(
+    workflow: Workflow<M, C, P>,
+    streamId: string,
+    actor: Actor,
+    types: readonly string[],
+    authorize?: Authorize<SnapshotFrom<M>, C>,
+  ): Promise<string[]> {
+    if (authorize === undefined || types.length === 0) return [...types];
+    // The state as stored now (the initial state when a creating command was refused on its own data).
+    const { state, revision } = await this.pipeline.load(workflow, streamId);
+    return permittedCommands(authorize, streamId, state, actor, types, revision === 'noStream');
   }
 
   /** The current state of an existing stream; StreamNotFoundError (404) when it has no events. */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, type Actor } from '@ltc/engine';
+import type { Actor } from '@ltc/engine';
 import { StreamNotFoundError } from '@ltc/event-store';
 import type { AnyMachineSnapshot } from 'xstate';
 import { AccessService } from '../access/access.service';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
+import { permittedCommands } from '../engine/permitted-commands';
 import { WorkflowRegistry, type WorkflowEntry } from '../engine/workflow-registry';
 import type { DealView } from './deal.queries';
 
@@ -48,21 +49,13 @@ export class DealViews {
   }
 
   /** The machine's allowed commands that the access rules let this caller try (data checks aside). */
-  private async allowedFor(entry: WorkflowEntry, id: string, state: AnyMachineSnapshot, actor: Actor) {
-    const allowed: string[] = [];
-    for (const type of entry.workflow.allowedCommands(state)) {
-      try {
-        await entry.authorize(
-          { streamId: entry.streamId(id), command: { type, data: {} }, commandId: 'probe', actor },
-          state,
-          false,
-        );
-        allowed.push(type);
-      } catch (error) {
-        // Only a refusal of the actor hides a command; a complaint about the empty probe data does not.
-        if (!(error instanceof ForbiddenError)) allowed.push(type);
-      }
-    }
-    return allowed;
+  private allowedFor(entry: WorkflowEntry, id: string, state: AnyMachineSnapshot, actor: Actor) {
+    return permittedCommands(
+      entry.authorize,
+      entry.streamId(id),
+      state,
+      actor,
+      entry.workflow.allowedCommands(state),
+    );
   }
 }
