@@ -363,8 +363,8 @@ describe('opportunities over HTTP', () => {
         body: { rule: 'triangleMembersVote' },
       });
       expect(await vote('ann', id, 'opportunityApproval', 'SR')).toMatchObject({
-        status: 409,
-        body: { code: 'COMMAND_REFUSED', rule: 'voterHoldsRole' },
+        status: 403,
+        body: { code: 'FORBIDDEN', rule: 'voterHoldsRole' },
       });
       expect(await revision(id)).toBe(before);
       await ok(vote('ann', id, 'opportunityApproval', 'AR'));

@@ -37,6 +37,7 @@ describe('contract access', () => {
     given({ state: contract }).when(as('bob'), vote).thenAllowed();
     given({ state: contract }).when(as('mia'), vote).thenRefused('triangleMembersVote');
     given({ state: contract }).when(as('ada'), vote).thenRefused('triangleMembersVote');
+    given({ state: contract }).when(as('ann'), vote).thenRefused('voterHoldsRole');
   });
 
   describe('billing', () => {

@@ -40,7 +40,7 @@ export const contractAccess: AccessRule<ContractCommand, ContractFacts> = ({
         () => knownUser(org, command.type, 'to', command.data.to),
       );
     case 'CastGateVote':
-      return triangleMemberVotes(actor, state.triangle);
+      return triangleMemberVotes(actor, state.triangle, command.data.role);
     case 'IssueInvoice':
     case 'RecordPayment':
     case 'WriteOffInvoice':

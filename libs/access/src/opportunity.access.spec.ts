@@ -69,11 +69,12 @@ describe('opportunity access', () => {
     given({ state: deal }).when(as('sam'), reassign('zed')).thenInvalid('to');
   });
 
-  it('takes a gate vote only from a triangle member', () => {
+  it('takes a gate vote only from a triangle member, as a role they hold', () => {
     const vote = command('CastGateVote', { role: 'FR', decision: 'approve' });
     given({ state: deal }).when(as('olga'), vote).thenAllowed();
     given({ state: deal }).when(as('mia'), vote).thenRefused('triangleMembersVote');
     given({ state: deal }).when(system, vote).thenRefused('triangleMembersVote');
+    given({ state: deal }).when(as('ann'), vote).thenRefused('voterHoldsRole');
   });
 
   describe('working the deal', () => {

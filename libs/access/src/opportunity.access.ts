@@ -13,7 +13,7 @@ export type OpportunityFacts = Pick<OpportunityContext, 'customerId' | 'owner' |
 /**
  * Opportunity rules: the customer's owner side opens and works the deal (with the deal's owner and its
  * triangle); only managers assign the triangle, and only to known users; only a triangle member votes
- * (the machine checks that they hold the role they vote as).
+ * as a role they hold.
  */
 export const opportunityAccess: AccessRule<OpportunityCommand, OpportunityFacts> = ({
   actor,
@@ -45,7 +45,7 @@ export const opportunityAccess: AccessRule<OpportunityCommand, OpportunityFacts>
         () => knownUser(org, command.type, 'to', command.data.to),
       );
     case 'CastGateVote':
-      return triangleMemberVotes(actor, state.triangle);
+      return triangleMemberVotes(actor, state.triangle, command.data.role);
     case 'ValidateOpportunity':
     case 'RecordPreBidGuidance':
     case 'RequestGateReview':

@@ -21,6 +21,17 @@ describe('iron-triangle rules', () => {
     expect(triangleMemberVotes(as('ann'), null)).toMatchObject({ rule: 'triangleMembersVote' });
   });
 
+  it('lets a member vote only as a role they hold: ann as AR or FR, not as SR', () => {
+    expect(triangleMemberVotes(as('ann'), triangle, 'AR')).toEqual({ kind: 'allowed' });
+    expect(triangleMemberVotes(as('ann'), triangle, 'FR')).toEqual({ kind: 'allowed' });
+    expect(triangleMemberVotes(as('ann'), triangle, 'SR')).toEqual({
+      kind: 'refused',
+      rule: 'voterHoldsRole',
+      reason: 'only the current holder of the role on this deal may vote for it',
+    });
+    expect(triangleMemberVotes(as('mia'), triangle, 'SR')).toMatchObject({ rule: 'triangleMembersVote' });
+  });
+
   it('names the first role held by someone outside the directory, and leaves absent roles alone', () => {
     expect(knownTriangle(org, 'AssignIronTriangle', { AR: 'ann', SR: 'zed', FR: 'yan' })).toEqual({
       kind: 'invalid',

@@ -21,8 +21,21 @@ export function knownTriangle(org: Org, command: string, triangle: unknown): Ver
   );
 }
 
-/** Only a triangle member votes; the machine then checks that they hold the role they vote as. */
-export function triangleMemberVotes(actor: AccessActor, triangle: IronTriangle | null): Verdict {
-  if (rolesHeldBy(triangle, actor.id).length > 0) return allowed;
-  return refused('triangleMembersVote', "only a member of this deal's iron triangle may vote");
+/**
+ * Only a triangle member votes, and only as a role they hold now (`role`, when the vote names one): a
+ * refused actor, 403, as every access rule (the machine keeps the same check for its own history).
+ */
+export function triangleMemberVotes(
+  actor: AccessActor,
+  triangle: IronTriangle | null,
+  role?: IronTriangleRole,
+): Verdict {
+  const held = rolesHeldBy(triangle, actor.id);
+  if (held.length === 0) {
+    return refused('triangleMembersVote', "only a member of this deal's iron triangle may vote");
+  }
+  if (role !== undefined && !held.includes(role)) {
+    return refused('voterHoldsRole', 'only the current holder of the role on this deal may vote for it');
+  }
+  return allowed;
 }

@@ -4,7 +4,8 @@ export type RefusalRule =
   | 'customerOwnedByAnother'
   | 'managersOnly'
   | 'ownerIsSelfOrReport'
-  | 'triangleMembersVote';
+  | 'triangleMembersVote'
+  | 'voterHoldsRole';
 
 /** The actor may send the command (the machine still decides whether the deal accepts it). */
 export type Allowed = Readonly<{ kind: 'allowed' }>;
