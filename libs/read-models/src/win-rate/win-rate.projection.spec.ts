@@ -131,3 +131,25 @@ describe('win-rate projection: a worked example', () => {
     });
   });
 });
+
+describe('win-rate projection: a loss without a named competitor', () => {
+  // n1 lost to Globex (5,000.00); n2 lost with no competitor recorded (the event holds '') (7,000.00).
+  let run: Awaited<ReturnType<typeof projected>>;
+  beforeAll(async () => {
+    const h = new History();
+    new DealScript(h, 'n1', { owner: 'ann', amount: eur(500_000) })
+      .open(0)
+      .toBid(1)
+      .lose(60, 'price', 'Globex');
+    new DealScript(h, 'n2', { owner: 'ann', amount: eur(700_000) }).open(0).toBid(1).lose(61, 'scope', '');
+    run = await projected(h, [winRateProjection]);
+  });
+  afterAll(() => run.close());
+
+  it('counts it as lost and ranks its reason, but leaves it out of the competitor ranking', () => {
+    const report = lossReport(run.model(winRateProjection));
+    expect(report.lost).toBe(2);
+    expect(report.reasons.map((r) => r.value)).toEqual(['price', 'scope']);
+    expect(report.competitors).toEqual([{ value: 'Globex', count: 1, amount: [eur(500_000)] }]);
+  });
+});

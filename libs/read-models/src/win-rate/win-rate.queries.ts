@@ -165,16 +165,19 @@ export type Ranked = Readonly<{ value: string; count: number; amount: readonly M
 export type LossReport = Readonly<{
   lost: number;
   reasons: readonly Ranked[];
+  /** Only losses that name a competitor: the counts may sum to less than `lost`. */
   competitors: readonly Ranked[];
   /** The stage each lost deal was in when it was lost. */
   stages: readonly Ranked[];
   abandoned: Readonly<{ count: number; reasons: readonly Ranked[]; stages: readonly Ranked[] }>;
 }>;
 
+/** Rows ranked by the value `pick` reads; a row without one (null or blank) is left out. */
 function rank(rows: readonly ClosedRow[], pick: (row: ClosedRow) => string | null): Ranked[] {
   const map = new Map<string, { count: number; amount: MoneyTotals }>();
   for (const row of rows) {
     const value = pick(row) ?? '';
+    if (value.trim() === '') continue;
     const entry = map.get(value) ?? { count: 0, amount: new MoneyTotals() };
     entry.count++;
     entry.amount.add(row.currency, row.amount_minor);
