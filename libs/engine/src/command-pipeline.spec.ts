@@ -91,6 +91,21 @@ describe('CommandPipeline', () => {
     expect(await store.streamRevision('tally-1')).toBe(1);
   });
 
+  it('compares the fingerprint, when the request has one, instead of the data', async () => {
+    await pipeline.execute(tallyWorkflow, null, open());
+    // `by` stands for a fact the server reads (a count that moved); the client's request is the same.
+    const count = (by: number) => ({ ...req('c-1', { type: 'Count', data: { by } }), fingerprint: {} });
+    const first = await pipeline.execute(tallyWorkflow, null, count(5));
+    await expect(pipeline.execute(tallyWorkflow, null, count(6))).resolves.toEqual({
+      ...first,
+      duplicate: true,
+    });
+    await expect(
+      pipeline.execute(tallyWorkflow, null, { ...count(5), fingerprint: { other: true } }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.streamRevision('tally-1')).toBe(1);
+  });
+
   it('appends nothing when the machine refuses', async () => {
     await pipeline.execute(tallyWorkflow, null, open(10));
     await expect(

@@ -32,6 +32,11 @@ export type CommandRequest<C extends Command> = Readonly<{
    * pipeline's clock at the append attempt (the same instant as `recordedAt`).
    */
   occurredAt?: string;
+  /**
+   * What the idempotency check compares, when not the command's data: the data less what the server
+   * read from elsewhere (a count that a retry of the same request finds changed).
+   */
+  fingerprint?: unknown;
 }>;
 
 export type ResultEvent = Readonly<{
@@ -175,7 +180,11 @@ export class CommandPipeline {
     request: CommandRequest<C>,
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
-    const hash = commandHash(request.command.type, request.command.data, request.occurredAt);
+    const hash = commandHash(
+      request.command.type,
+      request.fingerprint ?? request.command.data,
+      request.occurredAt,
+    );
     let trustCache = true;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const { view, read } = await this.loadView(workflow, request.streamId, trustCache);

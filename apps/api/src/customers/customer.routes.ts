@@ -30,6 +30,7 @@ export const customerRoutes = routeTable<CustomerCommand>()({
         ...body,
         ownedCount: ownedCustomers(body.owner ?? meta.actor.id),
       }),
+      derived: ['ownedCount'],
       summary: 'take a public-pool customer into a private pool (capacity applies)',
     },
     TransferCustomer: {
@@ -39,6 +40,7 @@ export const customerRoutes = routeTable<CustomerCommand>()({
         ...body,
         ownedCount: ownedCustomers(body.owner),
       }),
+      derived: ['ownedCount'],
       summary: 'move the customer to another owner (managers)',
     },
     RecordCustomerTouch: {

@@ -11,7 +11,7 @@ export abstract class WorkflowCommand<C extends Command = Command> extends CqrsC
   constructor(
     readonly streamId: string,
     readonly command: C,
-    readonly meta: CommandMeta & { causationId?: string | null },
+    readonly meta: CommandMeta & { causationId?: string | null; fingerprint?: unknown },
   ) {
     super();
   }

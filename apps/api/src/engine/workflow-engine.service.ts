@@ -50,6 +50,7 @@ export class WorkflowEngine {
           actor: meta.actor,
           ...(meta.correlationId === undefined ? {} : { correlationId: meta.correlationId }),
           causationId: meta.causationId ?? null,
+          ...(meta.fingerprint === undefined ? {} : { fingerprint: meta.fingerprint }),
         },
         authorize,
       );

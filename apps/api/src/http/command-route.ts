@@ -33,6 +33,11 @@ export type CommandRoute = Readonly<{
   gates?: readonly GateName[];
   /** When the body is not the data as it is (annotate `body` with the DTO class). */
   data?: (body: never, context: RouteContext) => object;
+  /**
+   * Fields of `data` the server reads from elsewhere (the deal index), not from the request: left out of
+   * the idempotency check, so a retry finding them changed still gets the first answer.
+   */
+  derived?: readonly string[];
 }>;
 
 type DtoOf<R> = R extends { dto: Type<infer D> } ? D : never;
@@ -77,7 +82,7 @@ export type RouteTable<C extends Command = Command> = Readonly<{
   labelPlural: string;
   stream: StreamIds;
   /** The bus message every command of the workflow travels in (its handler's class). */
-  message: new (streamId: string, command: C, meta: CommandMeta) => WorkflowCommand<C>;
+  message: new (streamId: string, command: C, meta: WorkflowCommand<C>['meta']) => WorkflowCommand<C>;
   routes: Readonly<Record<C['type'], CommandRoute>>;
 }>;
 

@@ -44,7 +44,16 @@ async function send<C extends Command>(
           meta,
           ownedCustomers: (owner) => host.deals.ownedCustomers(owner),
         });
-  const message = new table.message(table.stream.id(id), { type, data } as C, meta);
+  const derived = route.derived ?? [];
+  const fingerprint =
+    derived.length === 0
+      ? undefined
+      : Object.fromEntries(Object.entries(data).filter(([field]) => !derived.includes(field)));
+  const message = new table.message(
+    table.stream.id(id),
+    { type, data } as C,
+    fingerprint === undefined ? meta : { ...meta, fingerprint },
+  );
   return commandResponse(id, await host.commands.execute(message));
 }
 
