@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATE_PATTERN, ID_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const id = (example: string, description?: string) =>
   ApiProperty({ example, pattern: ID_PATTERN.source, ...(description ? { description } : {}) });
 
 const date = (example: string) => ApiProperty({ example, pattern: DATE_PATTERN.source });
 
-const text = (example: string, maxLength = 2000) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.prose) => ApiProperty({ example, maxLength });
 
 export class IssueInvoiceDto {
   @id('inv-1')
@@ -36,10 +37,10 @@ export class RecordPaymentDto {
   @Matches(DATE_PATTERN)
   receivedOn!: string;
 
-  @ApiPropertyOptional({ example: 'bank transfer 88812', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'bank transfer 88812', maxLength: LIMITS.label })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   reference?: string;
 }
 
@@ -51,6 +52,6 @@ export class WriteOffInvoiceDto {
   @text('customer insolvent')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 }

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANGE_KINDS, type ChangeKind } from '@ltc/workflow-contract';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN, Nested, SignedMoneyDto } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
-const text = (example: string, maxLength = 2000) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.prose) => ApiProperty({ example, maxLength });
 
 export class ChangeContractDto {
   @ApiProperty({ enum: CHANGE_KINDS })
@@ -17,13 +18,13 @@ export class ChangeContractDto {
   @text('two more racks')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   scope!: string;
 
   @text('customer expanded the pilot')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 
   @ApiPropertyOptional({ pattern: ID_PATTERN.source, description: 'required for a separate-contract change' })

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LIMITS } from '@ltc/workflow-kit';
 
-const optionalText = (maxLength = 2000) => ApiPropertyOptional({ maxLength });
+const optionalText = (maxLength: number = LIMITS.prose) => ApiPropertyOptional({ maxLength });
 
 export class CloseContractDto {
   @optionalText()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }
 
@@ -25,6 +26,6 @@ export class EvaluateContractDto {
   @optionalText()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }

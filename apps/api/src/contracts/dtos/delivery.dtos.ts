@@ -1,42 +1,43 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const id = (example: string, description?: string) =>
   ApiProperty({ example, pattern: ID_PATTERN.source, ...(description ? { description } : {}) });
 
-const text = (example: string, maxLength = 2000) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.prose) => ApiProperty({ example, maxLength });
 
-const optionalText = (maxLength = 2000) => ApiPropertyOptional({ maxLength });
+const optionalText = (maxLength: number = LIMITS.prose) => ApiPropertyOptional({ maxLength });
 
 export class CompleteDeliveryMilestoneDto {
   @id('m-1')
   @Matches(ID_PATTERN)
   milestoneId!: string;
 
-  @text('hardware installed', 500)
+  @text('hardware installed', LIMITS.line)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   name!: string;
 
   @optionalText()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }
 
 export class DeclareDeliveryCompleteDto {
-  @ApiPropertyOptional({ example: 'ACC-2026-09', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'ACC-2026-09', maxLength: LIMITS.label })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   acceptanceReference?: string;
 
   @optionalText()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }

@@ -2,23 +2,24 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DISPUTE_OUTCOMES, type DisputeOutcome } from '@ltc/workflow-contract';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN, Nested, SignedMoneyDto } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const id = (example: string, description?: string) =>
   ApiProperty({ example, pattern: ID_PATTERN.source, ...(description ? { description } : {}) });
 
-const text = (example: string, maxLength = 2000) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.prose) => ApiProperty({ example, maxLength });
 
-const optionalText = (maxLength = 2000) => ApiPropertyOptional({ maxLength });
+const optionalText = (maxLength: number = LIMITS.prose) => ApiPropertyOptional({ maxLength });
 
 export class OpenDisputeDto {
   @id('d-1')
   @Matches(ID_PATTERN)
   disputeId!: string;
 
-  @text('invoice 1 charges an uninstalled rack', 500)
+  @text('invoice 1 charges an uninstalled rack', LIMITS.line)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   subject!: string;
 
   @ApiPropertyOptional({ pattern: ID_PATTERN.source, description: 'the disputed invoice, if any' })
@@ -43,6 +44,6 @@ export class ResolveDisputeDto {
   @optionalText()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }

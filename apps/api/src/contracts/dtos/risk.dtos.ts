@@ -2,23 +2,24 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RISK_SEVERITIES, type RiskSeverity } from '@ltc/workflow-contract';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const id = (example: string, description?: string) =>
   ApiProperty({ example, pattern: ID_PATTERN.source, ...(description ? { description } : {}) });
 
-const text = (example: string, maxLength = 2000) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.prose) => ApiProperty({ example, maxLength });
 
-const optionalText = (maxLength = 2000) => ApiPropertyOptional({ maxLength });
+const optionalText = (maxLength: number = LIMITS.prose) => ApiPropertyOptional({ maxLength });
 
 export class RaiseRiskDto {
   @id('r-1')
   @Matches(ID_PATTERN)
   riskId!: string;
 
-  @text('site not ready', 500)
+  @text('site not ready', LIMITS.line)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   title!: string;
 
   @ApiProperty({ enum: RISK_SEVERITIES })
@@ -28,7 +29,7 @@ export class RaiseRiskDto {
   @optionalText()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }
 
@@ -40,6 +41,6 @@ export class ResolveRiskDto {
   @text('customer finished the site work')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   resolution!: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 export class ClaimCustomerDto {
   @ApiPropertyOptional({ description: 'the new owner; defaults to the caller (managers may name a rep)' })
@@ -14,9 +15,9 @@ export class TransferCustomerDto {
   @Matches(ID_PATTERN)
   owner!: string;
 
-  @ApiProperty({ example: 'territory change', maxLength: 2000 })
+  @ApiProperty({ example: 'territory change', maxLength: LIMITS.prose })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 }

@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { LIMITS } from '@ltc/workflow-kit';
 
 export class ReleaseCustomerDto {
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: LIMITS.prose })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }
 
 export class ReturnCustomerDto {
-  @ApiProperty({ example: 'no follow-up for two months', maxLength: 2000 })
+  @ApiProperty({ example: 'no follow-up for two months', maxLength: LIMITS.prose })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note!: string;
 }

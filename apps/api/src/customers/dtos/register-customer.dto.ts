@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CUSTOMER_SEGMENTS, type CustomerSegment } from '@ltc/workflow-customer';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 export class RegisterCustomerDto {
   @ApiProperty({
@@ -12,10 +13,10 @@ export class RegisterCustomerDto {
   @Matches(ID_PATTERN)
   customerId!: string;
 
-  @ApiProperty({ example: 'ACME Manufacturing Ltd.', maxLength: 300 })
+  @ApiProperty({ example: 'ACME Manufacturing Ltd.', maxLength: LIMITS.customerName })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxLength(LIMITS.customerName)
   name!: string;
 
   @ApiProperty({ enum: CUSTOMER_SEGMENTS })

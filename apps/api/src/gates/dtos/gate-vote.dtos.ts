@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IRON_TRIANGLE_ROLES, type IronTriangleRole } from '@ltc/domain';
 import type { GateDecision } from '@ltc/workflow-gates';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { LIMITS } from '@ltc/workflow-kit';
 
 export const GATE_DECISIONS = ['approve', 'reject'] as const satisfies readonly GateDecision[];
 
@@ -19,11 +20,11 @@ export class CastGateVoteDto {
 
   @ApiPropertyOptional({
     example: 'delivery plan lacks a site survey',
-    maxLength: 2000,
+    maxLength: LIMITS.prose,
     description: 'required to reject',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason?: string;
 }

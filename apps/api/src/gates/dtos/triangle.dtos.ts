@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IRON_TRIANGLE_ROLES, type IronTriangleRole } from '@ltc/domain';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 /** The user holding each role on one deal. */
 export class IronTriangleDto {
@@ -33,9 +34,9 @@ export class ReassignIronTriangleRoleDto {
   @Matches(ID_PATTERN)
   to!: string;
 
-  @ApiProperty({ example: 'Fay moved to the north region', maxLength: 2000 })
+  @ApiProperty({ example: 'Fay moved to the north region', maxLength: LIMITS.prose })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 }

@@ -2,26 +2,27 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEAD_SOURCES, type LeadSource } from '@ltc/workflow-lead';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
-const text = (example: string, maxLength = 500) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.line) => ApiProperty({ example, maxLength });
 
 export class LeadContactDto {
-  @text('Li Wei', 200)
+  @text('Li Wei', LIMITS.label)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   name!: string;
 
   @ApiPropertyOptional({ example: 'CIO' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   role?: string;
 
   @ApiPropertyOptional({ example: '+86 10 5555 0100' })
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(LIMITS.phone)
   phone?: string;
 
   @ApiPropertyOptional({ example: 'li.wei@example.com' })
@@ -50,7 +51,7 @@ export class CaptureLeadDto {
   @text('Data-centre refresh, phase 2')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   title!: string;
 
   @ApiProperty({ type: LeadContactDto })

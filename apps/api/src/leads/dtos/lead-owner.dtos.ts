@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
-const text = (example: string, maxLength = 500) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.line) => ApiProperty({ example, maxLength });
 
 export class AssignLeadDto {
   @ApiProperty({ example: 'ann', pattern: ID_PATTERN.source })
@@ -11,9 +12,9 @@ export class AssignLeadDto {
 }
 
 export class ReassignLeadDto extends AssignLeadDto {
-  @text('Ann moved to the north team', 2000)
+  @text('Ann moved to the north team', LIMITS.prose)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 }

@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { LEAD_GRADES, type LeadGrade } from '@ltc/workflow-lead';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { DATE_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
-const text = (example: string, maxLength = 500) => ApiProperty({ example, maxLength });
+const text = (example: string, maxLength: number = LIMITS.line) => ApiProperty({ example, maxLength });
 
 export class BudgetDto {
   @ApiProperty({ type: MoneyDto })
@@ -13,7 +14,7 @@ export class BudgetDto {
   @text('30% on signing, 70% on acceptance')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   paymentTerms!: string;
 }
 
@@ -21,19 +22,19 @@ export class AuthorityDto {
   @text('IT steering committee, then CFO sign-off')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   decisionProcess!: string;
 
   @text('Li Wei (CIO)')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   keyPerson!: string;
 
   @text('Zhang Min (CFO)')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   decisionMaker!: string;
 }
 
@@ -41,25 +42,25 @@ export class NeedDto {
   @text('Replace end-of-life storage before the audit')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   realNeed!: string;
 
   @text('ISO 27001 certified supplier')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   supplierQualification!: string;
 
   @text('NVMe, 99.99% availability')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   productStandards!: string;
 
   @text('Installed within 6 weeks of PO')
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   deliveryStandards!: string;
 }
 

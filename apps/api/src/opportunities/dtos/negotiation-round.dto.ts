@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NEGOTIATION_SITUATIONS, type NegotiationSituation } from '@ltc/workflow-opportunity';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Nested, SignedMoneyDto } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 export class RecordNegotiationRoundDto {
   @ApiProperty({ enum: NEGOTIATION_SITUATIONS })
@@ -12,9 +13,9 @@ export class RecordNegotiationRoundDto {
   @Nested(() => SignedMoneyDto)
   priceChange!: SignedMoneyDto;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: LIMITS.prose })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   note?: string;
 }

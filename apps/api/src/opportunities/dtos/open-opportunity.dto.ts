@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CUSTOMER_TYPES, SEGMENTS, type CustomerType, type Segment } from '@ltc/workflow-opportunity';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATE_PATTERN, ID_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const money = (description?: string) =>
   ApiProperty({ type: MoneyDto, ...(description ? { description } : {}) });
@@ -24,10 +25,10 @@ export class OpenOpportunityDto {
   @Matches(ID_PATTERN)
   leadId?: string | null;
 
-  @ApiProperty({ example: 'Storage refresh 2026', maxLength: 500 })
+  @ApiProperty({ example: 'Storage refresh 2026', maxLength: LIMITS.line })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(LIMITS.line)
   name!: string;
 
   @money('the pipeline value; its currency is the deal currency')

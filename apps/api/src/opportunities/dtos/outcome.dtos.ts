@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const money = (description?: string) =>
   ApiProperty({ type: MoneyDto, ...(description ? { description } : {}) });
@@ -27,15 +28,15 @@ export class WinOpportunityDto {
 }
 
 export class LoseOpportunityDto {
-  @ApiProperty({ example: 'price 12% above the winner', maxLength: 2000 })
+  @ApiProperty({ example: 'price 12% above the winner', maxLength: LIMITS.prose })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 
-  @ApiPropertyOptional({ example: 'Globex', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'Globex', maxLength: LIMITS.label })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   competitor?: string;
 }

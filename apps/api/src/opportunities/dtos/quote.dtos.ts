@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATE_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
+import { LIMITS } from '@ltc/workflow-kit';
 
 const money = (description?: string) =>
   ApiProperty({ type: MoneyDto, ...(description ? { description } : {}) });
 
 export class PrepareQuoteDto {
-  @ApiProperty({ example: 'Q-2026-017', maxLength: 200 })
+  @ApiProperty({ example: 'Q-2026-017', maxLength: LIMITS.label })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   quoteReference!: string;
 
   @money('the price the quote review approves')
@@ -26,22 +27,22 @@ export class SubmitBidDto extends PrepareQuoteDto {
 export class ReviseQuoteDto {
   @ApiPropertyOptional({
     example: 'Q-2026-017b',
-    maxLength: 200,
+    maxLength: LIMITS.label,
     description: 'defaults to the current quote',
   })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(LIMITS.label)
   quoteReference?: string;
 
   @money('the new price')
   @Nested(() => MoneyDto)
   amount!: MoneyDto;
 
-  @ApiProperty({ example: 'customer asked for a multi-year discount', maxLength: 2000 })
+  @ApiProperty({ example: 'customer asked for a multi-year discount', maxLength: LIMITS.prose })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   reason!: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LIMITS } from '@ltc/workflow-kit';
 
 /** The unified four questions. */
 export class ValidateOpportunityDto {
@@ -21,8 +22,8 @@ export class ValidateOpportunityDto {
   @IsBoolean()
   worthWinning!: boolean;
 
-  @ApiProperty({ example: 'budget approved; incumbent is weak on support', maxLength: 2000 })
+  @ApiProperty({ example: 'budget approved; incumbent is weak on support', maxLength: LIMITS.prose })
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.prose)
   notes!: string;
 }
