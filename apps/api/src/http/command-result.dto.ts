@@ -22,7 +22,7 @@ export class CommandResultDto {
   @ApiProperty({ example: 'lead-7f3a' })
   streamId!: string;
   @ApiProperty({
-    example: 'lead-7f3a'.replace('lead-', ''),
+    example: '7f3a',
     description: 'the id of the deal, lead or customer',
   })
   id!: string;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { UpcasterRegistry } from '@ltc/domain';
+import { parseStreamId, UpcasterRegistry } from '@ltc/domain';
 import { CLOCK, type Actor, type Clock } from '@ltc/engine';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@ltc/event-store';
 import {
@@ -28,7 +28,8 @@ abstract class VisibleStream {
     actor: Actor,
     streamId: string,
   ): Promise<{ events: readonly StoredEvent[]; whole: AuditTimeline }> {
-    const entry = this.registry.all().find((e) => streamId.startsWith(e.streamId('')));
+    const category = parseStreamId(streamId)?.category;
+    const entry = this.registry.all().find((e) => e.kind === category);
     if (entry === undefined) throw new StreamNotFoundError(streamId);
     const events = await this.store.readStream(streamId);
     const whole = auditTimeline(events, undefined, this.upcasters);

@@ -6,6 +6,7 @@ import {
   type OpportunityContext,
   type OpportunityEvent,
 } from '@ltc/workflow-opportunity';
+import { contractStream, customerStream, leadStream, opportunityStream, type StreamIds } from '@ltc/domain';
 import { leafStates, type ReplayState, type Replayer } from '@ltc/workflow-kit';
 
 /** The stream categories the read models understand; a stream id is `<kind>-<id>`. */
@@ -54,12 +55,17 @@ export function kindOfStream(streamId: string): StreamKind | undefined {
   return undefined;
 }
 
+/** The stream ids of each kind (`libs/domain`'s helpers): the only code that builds or parses them. */
+export const STREAM_IDS: Readonly<{ [K in StreamKind]: StreamIds<K> }> = {
+  lead: leadStream,
+  opportunity: opportunityStream,
+  contract: contractStream,
+  customer: customerStream,
+};
+
 /** The kind and entity id of a stream id, or undefined for streams the read models do not know. */
 export function streamKindOf(streamId: string): { kind: StreamKind; id: string } | undefined {
-  const dash = streamId.indexOf('-');
-  if (dash <= 0) return undefined;
-  const kind = streamId.slice(0, dash);
-  return (STREAM_KINDS as readonly string[]).includes(kind)
-    ? { kind: kind as StreamKind, id: streamId.slice(dash + 1) }
-    : undefined;
+  const kind = kindOfStream(streamId);
+  const id = kind === undefined ? undefined : STREAM_IDS[kind].parse(streamId);
+  return kind === undefined || id === undefined ? undefined : { kind, id };
 }

@@ -3,7 +3,7 @@ import type { EventStore, Position, StoredEvent } from '@ltc/event-store';
 import type { ProjectedEvent } from '../core/projected-event';
 import { tableNames, type AnyProjection, type ProjectionTx } from '../core/projection';
 import { StreamStates } from '../fold/stream-states';
-import { kindOfStream, type StreamKind } from '../fold/stream-kinds';
+import { kindOfStream, STREAM_IDS, type StreamKind } from '../fold/stream-kinds';
 import { occurredAtOfStored, recordedAtOfStored } from '../core/stamp';
 import { CHECKPOINT_SQL, type Generations } from '../store/generations';
 import type { ReadModelStore } from '../store/read-model-store';
@@ -216,7 +216,7 @@ export class BatchProjector {
       id: stored.id,
       streamId: stored.streamId,
       kind,
-      entityId: stored.streamId.slice(kind.length + 1),
+      entityId: STREAM_IDS[kind].entityId(stored.streamId),
       revision: stored.revision,
       position: stored.position,
       recordedAt: recordedAtOfStored(stored),

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@ltc/domain';
+import { parseStreamId, type EventEnvelope } from '@ltc/domain';
 import { eventIdFor } from '@ltc/engine';
 import { chainEnvelopes } from '@ltc/hash-chain';
 import { MinHeap } from '../core/min-heap';
@@ -80,7 +80,7 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
           causationId: act.causedBy ?? null,
           occurredAt,
           schemaVersion: 1,
-          machine: `${act.stream.slice(0, act.stream.indexOf('-'))}@1`,
+          machine: `${parseStreamId(act.stream)?.category ?? 'unknown'}@1`,
         },
       })),
     );

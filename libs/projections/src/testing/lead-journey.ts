@@ -1,4 +1,4 @@
-import type { Money } from '@ltc/domain';
+import { customerStream as customerStreamIds, leadStream, type Money } from '@ltc/domain';
 import type { CustomerEvent } from '@ltc/workflow-customer';
 import type { LeadEvent } from '@ltc/workflow-lead';
 import {
@@ -29,7 +29,7 @@ export function* leadJourney(world: JourneyWorld, startedAt: number): Journey {
   };
   const { customer, isNew } = world.customerFor();
   const owner = customer.owner;
-  const customerStream = `customer-${customer.id}`;
+  const customerStream = customerStreamIds.id(customer.id);
   if (isNew) {
     const registered: CustomerEvent = {
       type: 'CustomerRegistered',
@@ -55,7 +55,7 @@ export function* leadJourney(world: JourneyWorld, startedAt: number): Journey {
     };
   }
   const leadId = world.id('l');
-  const stream = `lead-${leadId}`;
+  const stream = leadStream.id(leadId);
   const currency = rng.chance(0.85) ? 'CNY' : 'EUR';
   const estimate: Money = world.money(rng.logNormal(400_000, 1.1) * 100, currency);
   const capturer = rng.chance(0.5) ? 'ops' : owner;

@@ -1,4 +1,4 @@
-import type { IronTriangleRole, Money } from '@ltc/domain';
+import { contractStream, opportunityStream, type IronTriangleRole, type Money } from '@ltc/domain';
 import type { ContractEvent } from '@ltc/workflow-contract';
 import { defaultGatePolicy, type GateEvent, type GateName, type IronTriangle } from '@ltc/workflow-gates';
 import type { OpportunityEvent } from '@ltc/workflow-opportunity';
@@ -111,7 +111,7 @@ export function* opportunityJourney(world: JourneyWorld, start: OpportunityStart
     now += ms;
     return ms;
   };
-  const stream = `opportunity-${start.opportunityId}`;
+  const stream = opportunityStream.id(start.opportunityId);
   const { owner, customer } = start;
   const currency = start.amount.currency;
   let stage = 'open.opened';
@@ -278,7 +278,7 @@ function* contractJourney(world: JourneyWorld, start: ContractStart): Journey {
     now += ms;
     return ms;
   };
-  const stream = `contract-${start.contractId}`;
+  const stream = contractStream.id(start.contractId);
   const { triangle, amount } = start;
   const act = (delayMs: number, actor: string, commandType: string, ...events: ContractEvent[]): Act => ({
     delayMs: step(delayMs),

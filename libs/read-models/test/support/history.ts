@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Event, EventEnvelope, Money } from '@ltc/domain';
+import { opportunityStream, parseStreamId, type Event, type EventEnvelope, type Money } from '@ltc/domain';
 import type { EventStore } from '@ltc/event-store';
 import { defaultGatePolicy, type GateName, type IronTriangle } from '@ltc/workflow-gates';
 
@@ -69,7 +69,7 @@ export function envelopes(append: Append): EventEnvelope[] {
       occurredAt: append.at,
       ...(append.recordedAt === undefined ? {} : { recordedAt: append.recordedAt }),
       schemaVersion: 1,
-      machine: `${append.stream.slice(0, append.stream.indexOf('-'))}@1`,
+      machine: `${parseStreamId(append.stream)?.category ?? 'unknown'}@1`,
     },
   }));
 }
@@ -95,7 +95,7 @@ export class DealScript {
     readonly id: string,
     private readonly options: DealOptions,
   ) {
-    this.stream = `opportunity-${id}`;
+    this.stream = opportunityStream.id(id);
     this.quoteAmount = options.amount;
     this.triangle = options.triangle ?? { AR: options.owner, SR: 'sam', FR: 'fay' };
   }
