@@ -1,7 +1,7 @@
 import type { ApiProcess } from '../support/api-process';
 import { call, type Answer } from '../support/http';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
-import { eur, TRIANGLE, type Body, type HistoryEvent } from '../support/fixtures';
+import { eur, today, TRIANGLE, type Body, type HistoryEvent } from '../support/fixtures';
 import type { Person } from '../support/team';
 
 const open = (contractId: string, extra: Body = {}) => ({
@@ -202,23 +202,23 @@ describe('contracts over HTTP', () => {
 
     it('collects payments within what each invoice owes: over-payment is refused', async () => {
       await refused(
-        post('ops', id, 'payments', { invoiceId: 'inv-1', amount: eur(700_000), receivedOn: '2026-09-15' }),
+        post('ops', id, 'payments', { invoiceId: 'inv-1', amount: eur(700_000), receivedOn: today() }),
         'paymentWithinOutstanding',
       );
       await refused(
-        post('ops', id, 'payments', { invoiceId: 'inv-9', amount: eur(1), receivedOn: '2026-09-15' }),
+        post('ops', id, 'payments', { invoiceId: 'inv-9', amount: eur(1), receivedOn: today() }),
         'invoiceExists',
       );
       await ok(
         post('ops', id, 'payments', {
           invoiceId: 'inv-1',
           amount: eur(600_000),
-          receivedOn: '2026-09-15',
+          receivedOn: today(),
           reference: 'TX-1',
         }),
       );
       await refused(
-        post('ops', id, 'payments', { invoiceId: 'inv-1', amount: eur(1), receivedOn: '2026-09-16' }),
+        post('ops', id, 'payments', { invoiceId: 'inv-1', amount: eur(1), receivedOn: today() }),
         'paymentWithinOutstanding',
       );
     });
@@ -292,7 +292,7 @@ describe('contracts over HTTP', () => {
     it('closes once every invoice is settled, then is evaluated', async () => {
       await refused(post('ann', id, 'close', {}), 'everyInvoiceSettled');
       await ok(
-        post('ops', id, 'payments', { invoiceId: 'inv-2', amount: eur(400_000), receivedOn: '2026-11-02' }),
+        post('ops', id, 'payments', { invoiceId: 'inv-2', amount: eur(400_000), receivedOn: today() }),
       );
       await ok(post('ann', id, 'close', { note: 'all collected' }), 'closed');
       expect(
@@ -488,13 +488,13 @@ describe('contracts over HTTP', () => {
       [
         'a bad invoice id',
         'payments',
-        { invoiceId: 'inv 1', amount: eur(1), receivedOn: '2026-09-30' },
+        { invoiceId: 'inv 1', amount: eur(1), receivedOn: today() },
         'invoiceId',
       ],
       [
         'a string amount',
         'payments',
-        { invoiceId: 'inv-1', amount: { amountMinor: '1', currency: 'EUR' }, receivedOn: '2026-09-30' },
+        { invoiceId: 'inv-1', amount: { amountMinor: '1', currency: 'EUR' }, receivedOn: today() },
         'amount.amountMinor',
       ],
       ['a missing reason', 'write-offs', { invoiceId: 'inv-1' }, 'reason'],

@@ -1,7 +1,7 @@
 import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
 import { ok, startSession, type As } from '../support/session';
-import { eur, type HistoryEvent } from '../support/fixtures';
+import { eur, nowIso, today, type HistoryEvent } from '../support/fixtures';
 import type { Person } from '../support/team';
 
 /**
@@ -61,7 +61,7 @@ describe('the whole Lead-to-Cash journey', () => {
       as('ann', 'POST', `/api/leads/${leadId}/touches`, {
         channel: 'visit',
         note: 'site visit',
-        touchedAt: '2026-02-10T09:00:00.000Z',
+        touchedAt: nowIso(),
       }),
     );
     await ok(
@@ -133,7 +133,7 @@ describe('the whole Lead-to-Cash journey', () => {
       onOpp('ann', 'win', {
         contractId: contract,
         signedAmount: eur(960_000_00),
-        signedAt: '2026-06-28T10:00:00.000Z',
+        signedAt: nowIso(),
       }),
       'won',
     );
@@ -161,7 +161,7 @@ describe('the whole Lead-to-Cash journey', () => {
       onContract('ops', 'payments', {
         invoiceId: 'inv-1',
         amount: eur(480_000_00),
-        receivedOn: '2026-08-20',
+        receivedOn: today(),
       }),
     );
     await ok(
@@ -188,7 +188,7 @@ describe('the whole Lead-to-Cash journey', () => {
       onContract('ops', 'payments', {
         invoiceId: 'inv-2',
         amount: eur(520_000_00),
-        receivedOn: '2026-10-15',
+        receivedOn: today(),
       }),
     );
     await ok(onContract('ann', 'close', {}), 'closed');

@@ -2,6 +2,7 @@ import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
 import { call } from '../support/http';
 import { startSession, type As } from '../support/session';
+import { nowIso } from '../support/fixtures';
 import type { Person } from '../support/team';
 
 const BANT = {
@@ -29,6 +30,8 @@ describe('leads and customers over HTTP', () => {
   let keys: Record<Person, string>;
   let as: As;
   let leadId: string;
+  /** When the lead's touch happened (its business time), which the customer's last touch mirrors. */
+  let touchedAt = '';
 
   beforeAll(async () => {
     ({ api, keys, as } = await startSession());
@@ -88,7 +91,7 @@ describe('leads and customers over HTTP', () => {
     const touch = await as('cy', 'POST', `/api/leads/${leadId}/touches`, {
       channel: 'call',
       note: 'hi',
-      touchedAt: '2026-03-01T10:00:00.000Z',
+      touchedAt: nowIso(),
     });
     expect(touch.status).toBe(403);
     expect(await revision('leads', leadId)).toBe(0);
@@ -104,10 +107,11 @@ describe('leads and customers over HTTP', () => {
   });
 
   it('works a lead from touch to conversion and tells the caller what comes next', async () => {
+    touchedAt = nowIso();
     const touch = await as('ann', 'POST', `/api/leads/${leadId}/touches`, {
       channel: 'visit',
       note: 'met the CIO',
-      touchedAt: '2026-03-01T10:00:00.000Z',
+      touchedAt,
     });
     expect(touch.status).toBe(200);
     const qualified = await as('ann', 'POST', `/api/leads/${leadId}/qualify`, BANT);
@@ -151,9 +155,7 @@ describe('leads and customers over HTTP', () => {
   it("refreshes the customer's last touch when its lead is touched", async () => {
     const customer = await eventually(async () => {
       const answer = await as('ann', 'GET', '/api/customers/acme');
-      expect((answer.body['context'] as { lastTouchAt: string | null }).lastTouchAt).toBe(
-        '2026-03-01T10:00:00.000Z',
-      );
+      expect((answer.body['context'] as { lastTouchAt: string | null }).lastTouchAt).toBe(touchedAt);
       return answer.body;
     });
     expect(customer['state']).toBe('owned');
@@ -252,7 +254,7 @@ describe('leads and customers over HTTP', () => {
       const touch = await as('ann', 'POST', '/api/leads/no-such-lead/touches', {
         channel: 'call',
         note: 'x',
-        touchedAt: '2026-03-01T10:00:00.000Z',
+        touchedAt: nowIso(),
       });
       expect(touch).toMatchObject({ status: 404, body: { code: 'STREAM_NOT_FOUND' } });
       expect((await as('ann', 'GET', '/api/leads/bad%20id')).status).toBe(400);

@@ -7,6 +7,7 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, unknown>;
   security?: unknown[];
+  parameters?: { name: string; in: string }[];
 };
 
 describe('the OpenAPI document', () => {
@@ -36,6 +37,12 @@ describe('the OpenAPI document', () => {
         responses: ['200', '400', '401', '403', '404', '409'],
       });
       expect({ path, security: op.security }).toEqual({ path, security: [{ bearer: [] }] });
+      // Every command may be a late entry: the business-time header is documented on each.
+      const headers = (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+      expect({ path, headers }).toEqual({
+        path,
+        headers: expect.arrayContaining(['Idempotency-Key', 'X-Correlation-Id', 'X-Occurred-At']),
+      });
       const schema = op.requestBody?.content?.['application/json']?.schema;
       expect({ path, hasBody: schema !== undefined }).toEqual({ path, hasBody: true });
     }

@@ -1,7 +1,7 @@
 import type { ApiProcess } from '../support/api-process';
 import { call } from '../support/http';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
-import { eur, TRIANGLE, type Body, type HistoryEvent } from '../support/fixtures';
+import { eur, nowIso, TRIANGLE, type Body, type HistoryEvent } from '../support/fixtures';
 import type { Person } from '../support/team';
 
 const VALIDATION = {
@@ -217,7 +217,7 @@ describe('opportunities over HTTP', () => {
       const tooEarly = await post('ann', id, 'win', {
         contractId: 'c-1',
         signedAmount: eur(8_000_000),
-        signedAt: '2026-06-20T09:00:00.000Z',
+        signedAt: nowIso(),
       });
       expect(tooEarly).toMatchObject({
         status: 409,
@@ -235,7 +235,7 @@ describe('opportunities over HTTP', () => {
         post('ann', id, 'win', {
           contractId: 'c-1',
           signedAmount: eur(8_000_000),
-          signedAt: '2026-06-20T09:00:00.000Z',
+          signedAt: nowIso(),
         }),
         'won',
       );

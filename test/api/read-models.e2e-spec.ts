@@ -3,7 +3,7 @@ import { eventually } from '../support/eventually';
 import { call, type Answer } from '../support/http';
 import { ok, ownedCustomer, startSession, type As, type Session } from '../support/session';
 import type { Person } from '../support/team';
-import { eur, type Body } from '../support/fixtures';
+import { eur, nowIso, type Body } from '../support/fixtures';
 
 const VALIDATION = { isReal: true, solutionFits: true, winProbability: 60, worthWinning: true, notes: 'ok' };
 const GATES = ['opportunityApproval', 'solutionConsensus', 'quoteReview'] as const;
@@ -75,7 +75,7 @@ describe('read models over HTTP', () => {
       post('ann', 'd1', 'win', {
         contractId: 'k-d1',
         signedAmount: eur(9_000_000),
-        signedAt: '2026-06-20T09:00:00.000Z',
+        signedAt: nowIso(),
       }),
       'won',
     );

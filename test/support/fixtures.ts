@@ -15,3 +15,12 @@ export const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
 /** The iron triangle of the e2e deals (see team.ts). */
 export const TRIANGLE = { AR: 'ann', SR: 'sam', FR: 'fay' };
+
+/**
+ * Now, for a command's own fact date (signedAt, touchedAt): the fact date is the event's business time,
+ * which may not go back on its stream nor lie further back than a rep's window.
+ */
+export const nowIso = () => new Date().toISOString();
+
+/** Today (UTC), for a `receivedOn`. */
+export const today = () => nowIso().slice(0, 10);

@@ -1,6 +1,12 @@
 import { API_KEY_FORMAT } from '@ltc/users';
 import { z } from 'zod';
-import { EVENT_STORE_KINDS, MAX_SWEEP_INTERVAL_MINUTES, type VariableName } from './variables';
+import {
+  EVENT_STORE_KINDS,
+  MAX_BACKDATE_WINDOW_DAYS,
+  MAX_FUTURE_SKEW_SECONDS,
+  MAX_SWEEP_INTERVAL_MINUTES,
+  type VariableName,
+} from './variables';
 
 // An empty variable counts as unset, as it does for a shell user who writes `PORT= npm start`.
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -21,6 +27,8 @@ export const envSchema = z.object({
   EVENTSTORE_CONNECTION_STRING: optional(z.string().regex(ESDB)),
   USERS_FILE: optional(z.string()),
   SWEEP_INTERVAL_MINUTES: optional(wholeNumber(0, MAX_SWEEP_INTERVAL_MINUTES)),
+  FUTURE_SKEW_SECONDS: optional(wholeNumber(0, MAX_FUTURE_SKEW_SECONDS)),
+  BACKDATE_WINDOW_DAYS: optional(wholeNumber(0, MAX_BACKDATE_WINDOW_DAYS)),
   LTC_URL: optional(z.url({ protocol: /^https?$/ })),
   LTC_API_KEY: optional(z.string().regex(API_KEY_FORMAT)),
 });

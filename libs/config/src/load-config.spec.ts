@@ -23,6 +23,15 @@ describe('loadAppConfig', () => {
     expect(config.sqliteFile).toBe(resolve('data/ltc.sqlite'));
     expect(config.usersFile).toBe(resolve('data/users.json'));
     expect(config.sweepIntervalMinutes).toBe(60);
+    expect(config.businessTime).toEqual({ futureSkewMs: 300_000, repWindowDays: 14 });
+  });
+
+  it('reads the late-entry limits: skew in seconds (kept in ms), window in days', () => {
+    const config = loadAppConfig({ FUTURE_SKEW_SECONDS: '60', BACKDATE_WINDOW_DAYS: '0' });
+    expect(config.businessTime).toEqual({ futureSkewMs: 60_000, repWindowDays: 0 });
+    expect(() => loadAppConfig({ BACKDATE_WINDOW_DAYS: '3661' })).toThrow(
+      'BACKDATE_WINDOW_DAYS="3661" is not allowed: expected whole days from 0 to 3660',
+    );
   });
 
   it('switches to EventStoreDB when a connection string is given', () => {

@@ -12,9 +12,13 @@ export type StoreConfig = Readonly<{
   eventStoreConnectionString: string | undefined;
 }>;
 
+/** The late-entry limits of the command pipeline (the engine's `LateEntryPolicy` less the roles). */
+export type BusinessTimeConfig = Readonly<{ futureSkewMs: number; repWindowDays: number }>;
+
 /** Everything the api reads from its environment, parsed once at start. */
 export type AppConfig = StoreConfig &
   Readonly<{
+    businessTime: BusinessTimeConfig;
     port: number;
     host: string;
     /** Users, roles, teams and API key digests (`ltc users add`). */
@@ -70,6 +74,12 @@ export function loadUsersFile(env: Env): string {
   return resolve(v.USERS_FILE ?? resolve(v.DATA_DIR ?? './data', 'users.json'));
 }
 
+/** `FUTURE_SKEW_SECONDS` (default 300) and `BACKDATE_WINDOW_DAYS` (default 14). */
+export function loadBusinessTimeConfig(env: Env): BusinessTimeConfig {
+  const v = readEnv(env, ['FUTURE_SKEW_SECONDS', 'BACKDATE_WINDOW_DAYS']);
+  return { futureSkewMs: (v.FUTURE_SKEW_SECONDS ?? 300) * 1000, repWindowDays: v.BACKDATE_WINDOW_DAYS ?? 14 };
+}
+
 /** The api's whole configuration. */
 export function loadAppConfig(env: Env): AppConfig {
   // Every variable first, so one line names all the bad ones at once.
@@ -82,9 +92,12 @@ export function loadAppConfig(env: Env): AppConfig {
     'EVENTSTORE_CONNECTION_STRING',
     'USERS_FILE',
     'SWEEP_INTERVAL_MINUTES',
+    'FUTURE_SKEW_SECONDS',
+    'BACKDATE_WINDOW_DAYS',
   ]);
   return {
     ...loadStoreConfig(env),
+    businessTime: loadBusinessTimeConfig(env),
     port: v.PORT ?? 3000,
     host: v.HOST ?? '0.0.0.0',
     usersFile: loadUsersFile(env),

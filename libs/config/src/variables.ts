@@ -6,6 +6,12 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The longest sweep interval a timer can wait: 35,791 minutes (about 24.8 days). */
 export const MAX_SWEEP_INTERVAL_MINUTES = Math.floor(MAX_TIMER_MS / 60_000);
 
+/** The largest future skew a clock drift can justify: one day. */
+export const MAX_FUTURE_SKEW_SECONDS = 86_400;
+
+/** The longest back-dating window for reps and managers: ten years. */
+export const MAX_BACKDATE_WINDOW_DAYS = 3_660;
+
 /** Every adapter kind `EVENT_STORE` may name; the type is the event-store port's own. */
 export const EVENT_STORE_KINDS = [
   'sqlite',
@@ -76,6 +82,18 @@ export const VARIABLES = {
     default: '60',
     expected: `whole minutes from 0 to ${MAX_SWEEP_INTERVAL_MINUTES} (0 turns the sweep off; a timer cannot wait longer than 2^31-1 ms, about 24.8 days)`,
     meaning: 'minutes between idle-customer sweeps',
+  },
+  FUTURE_SKEW_SECONDS: {
+    readBy: 'api, cli',
+    default: '300',
+    expected: `whole seconds from 0 to ${MAX_FUTURE_SKEW_SECONDS}`,
+    meaning: 'how far after the server clock a business time (`occurredAt`) may lie',
+  },
+  BACKDATE_WINDOW_DAYS: {
+    readBy: 'api, cli',
+    default: '14',
+    expected: `whole days from 0 to ${MAX_BACKDATE_WINDOW_DAYS}`,
+    meaning: 'how far back reps and managers may date a fact; ops and admin have no limit',
   },
   LTC_URL: {
     readBy: 'cli',

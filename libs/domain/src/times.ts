@@ -17,3 +17,18 @@ export function recordedAtOf(metadata: TimedMetadata | EventMetadata): string {
   const recordedAt = metadata.recordedAt;
   return typeof recordedAt === 'string' ? recordedAt : occurredAtOf(metadata);
 }
+
+/** A command field that carries the business date of its fact, and whether it is an instant or a day. */
+export type FactDate = Readonly<{ field: string; kind: 'instant' | 'date' }>;
+
+/**
+ * The commands that carry their own business date. One business time per fact: the event's
+ * `occurredAt` defaults from this field, and a command asking for another `occurredAt` is refused.
+ * `expectedCloseDate` and `decisionDate` are forecasts, not facts: they are not listed.
+ */
+export const FACT_DATES: Readonly<Record<string, FactDate>> = {
+  WinOpportunity: { field: 'signedAt', kind: 'instant' },
+  RecordPayment: { field: 'receivedOn', kind: 'date' },
+  RecordLeadTouch: { field: 'touchedAt', kind: 'instant' },
+  RecordCustomerTouch: { field: 'touchedAt', kind: 'instant' },
+};

@@ -1,4 +1,13 @@
-import { UpcasterRegistry, type Command, type Event, type EventEnvelope } from '@ltc/domain';
+import {
+  FACT_DATES,
+  occurredAtOf,
+  UpcasterRegistry,
+  type Command,
+  type Event,
+  type EventEnvelope,
+  type FactDate,
+  type LateEntryRecord,
+} from '@ltc/domain';
 import {
   ConcurrencyError,
   StreamNotFoundError,
@@ -11,6 +20,12 @@ import {
 import type { Decision, Workflow } from '@ltc/workflow-kit';
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
 import type { Actor } from './actor';
+import {
+  businessTime,
+  defaultLateEntryPolicy,
+  type LateEntryPolicy,
+  type OccurredAtMode,
+} from './business-time';
 import type { Clock } from './clock.port';
 import { IdempotencyKeyReusedError, RetriesExhaustedError } from './engine.errors';
 import { commandHash, eventIdFor } from './event-id';
@@ -37,6 +52,10 @@ export type CommandRequest<C extends Command> = Readonly<{
    * read from elsewhere (a count that a retry of the same request finds changed).
    */
   fingerprint?: unknown;
+  /** `clamp` for process managers: the causing event's time, moved up to the stream's last one. */
+  occurredAtMode?: OccurredAtMode;
+  /** Appended by the history importer: marked `imported`, and back-dated without a window. */
+  imported?: boolean;
 }>;
 
 export type ResultEvent = Readonly<{
@@ -72,10 +91,14 @@ export type PipelineOptions = Readonly<{
   maxAttempts?: number;
   upcasters?: UpcasterRegistry;
   cache?: StreamCache;
+  /** Future skew and back-dating window (the defaults: 5 minutes, 14 days for reps and managers). */
+  lateEntry?: LateEntryPolicy;
+  /** The commands that carry their own business date (the default: the LTC commands, `FACT_DATES`). */
+  factDates?: Readonly<Record<string, FactDate>>;
 }>;
 
 /** The two times stamped on every event of one append. */
-type EventTimes = Readonly<{ occurredAt: string; recordedAt: string }>;
+type EventTimes = Readonly<{ occurredAt: string; recordedAt: string; lateEntry?: LateEntryRecord }>;
 
 type AnyWorkflow = Workflow<AnyStateMachine, Command, unknown>;
 
@@ -87,6 +110,8 @@ export class CommandPipeline {
   private readonly maxAttempts: number;
   private readonly upcasters: UpcasterRegistry;
   private readonly cache: StreamCache;
+  private readonly lateEntry: LateEntryPolicy;
+  private readonly factDates: Readonly<Record<string, FactDate>>;
   private readonly starters = new Map<string, Set<string>>();
 
   constructor(
@@ -97,6 +122,13 @@ export class CommandPipeline {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.cache = options.cache ?? new StreamCache();
+    this.lateEntry = options.lateEntry ?? defaultLateEntryPolicy;
+    this.factDates = options.factDates ?? FACT_DATES;
+  }
+
+  /** The late-entry rules in force (recorded with every late entry). */
+  get lateEntryPolicy(): LateEntryPolicy {
+    return this.lateEntry;
   }
 
   /**
@@ -122,7 +154,13 @@ export class CommandPipeline {
     let view = this.cache.get<SnapshotFrom<M>>(key);
     if (view !== undefined && trustCache) return { view, read: false };
     if (view === undefined) {
-      view = { state: workflow.initialState(), revision: 'noStream', commands: new Map(), lastHash: null };
+      view = {
+        state: workflow.initialState(),
+        revision: 'noStream',
+        commands: new Map(),
+        lastHash: null,
+        lastOccurredAt: null,
+      };
       this.cache.set(key, view);
     }
     const from = view.revision === 'noStream' ? 0 : view.revision + 1;
@@ -153,6 +191,7 @@ export class CommandPipeline {
     view.state = workflow.evolve(view.state, event as Parameters<typeof workflow.evolve>[1]);
     view.revision = revision;
     view.lastHash = typeof metadata['hash'] === 'string' ? metadata['hash'] : null;
+    view.lastOccurredAt = occurredAtOf(metadata);
     const { commandId, commandHash: hash, actor } = metadata;
     if (typeof commandId === 'string') {
       const seen = view.commands.get(commandId);
@@ -180,11 +219,9 @@ export class CommandPipeline {
     request: CommandRequest<C>,
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
-    const hash = commandHash(
-      request.command.type,
-      request.fingerprint ?? request.command.data,
-      request.occurredAt,
-    );
+    // A process manager's time follows from its causing event (already in its command id): not hashed.
+    const asked = request.occurredAtMode === 'clamp' ? undefined : request.occurredAt;
+    const hash = commandHash(request.command.type, request.fingerprint ?? request.command.data, asked);
     let trustCache = true;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const { view, read } = await this.loadView(workflow, request.streamId, trustCache);
@@ -207,7 +244,23 @@ export class CommandPipeline {
         await authorize?.(request, state, isNew);
         // Knowledge time is read on every attempt, so per stream it never goes back in log order.
         const recordedAt = this.clock.now();
-        times = { occurredAt: request.occurredAt ?? recordedAt, recordedAt };
+        times = {
+          ...businessTime(
+            {
+              commandType: request.command.type,
+              data: request.command.data,
+              asked: request.occurredAt,
+              mode: request.occurredAtMode ?? 'exact',
+              recordedAt,
+              streamLast: view.lastOccurredAt,
+              roles: request.actor.roles,
+              imported: request.imported === true,
+            },
+            this.lateEntry,
+            this.factDates,
+          ),
+          recordedAt,
+        };
         // The machine decides at business time: a contract signed on the 20th is judged on the 20th.
         decision = workflow.decide(request.command, state, {
           at: times.occurredAt,
@@ -241,6 +294,7 @@ export class CommandPipeline {
         view.state = decision.state;
         view.revision = appended.nextRevision;
         view.lastHash = String(envelopes.at(-1)?.metadata['hash']);
+        view.lastOccurredAt = times.occurredAt;
         view.commands.set(request.commandId, {
           hash,
           actor: request.actor.id,
@@ -283,6 +337,8 @@ export class CommandPipeline {
         causationId: request.causationId ?? null,
         occurredAt: times.occurredAt,
         recordedAt: times.recordedAt,
+        ...(request.imported === true ? { imported: true as const } : {}),
+        ...(times.lateEntry === undefined ? {} : { lateEntry: times.lateEntry }),
         schemaVersion: this.upcasters.currentVersion(type),
         machine: workflow.machineRef,
       },

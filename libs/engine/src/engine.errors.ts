@@ -32,3 +32,25 @@ export class RetriesExhaustedError extends DomainError {
     super(`stream "${stream}" changed during each of ${attempts} attempts; the command was not applied`);
   }
 }
+
+/** The HTTP-facing code of each business-time rule (400 bad time, 409 against the stream, 403 who may not). */
+export const BUSINESS_TIME_CODES = {
+  'occurredAt.notInFuture': 'OCCURRED_AT_IN_FUTURE',
+  'occurredAt.factDate': 'OCCURRED_AT_DISAGREES',
+  'occurredAt.notBeforeStream': 'OCCURRED_AT_BEFORE_STREAM',
+  'occurredAt.backdateWindow': 'OCCURRED_AT_BEYOND_WINDOW',
+} as const;
+
+export type BusinessTimeRule = keyof typeof BUSINESS_TIME_CODES;
+
+/** A command's business time breaks a late-entry rule; `rule` names it and nothing was appended. */
+export class BusinessTimeRefusedError extends DomainError {
+  readonly code: (typeof BUSINESS_TIME_CODES)[BusinessTimeRule];
+  constructor(
+    readonly rule: BusinessTimeRule,
+    reason: string,
+  ) {
+    super(reason);
+    this.code = BUSINESS_TIME_CODES[rule];
+  }
+}

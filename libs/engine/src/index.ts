@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './business-time';
 export * from './clock.port';
 export * from './command-pipeline';
 export * from './engine.errors';

@@ -8,6 +8,8 @@ export type StreamView<S> = {
   commands: Map<string, AppliedCommand>;
   /** The hash of the stream's last event, which the next event chains to. */
   lastHash: string | null;
+  /** The business time of the stream's last event; the next one may not be earlier. */
+  lastOccurredAt: string | null;
 };
 
 export type AppliedCommand = Readonly<{ hash: string; actor: string; first: number; last: number }>;

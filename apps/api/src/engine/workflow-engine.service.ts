@@ -4,6 +4,7 @@ import {
   CLOCK,
   CommandPipeline,
   type Actor,
+  defaultLateEntryPolicy,
   type Authorize,
   type Clock,
   type CommandResult,
@@ -11,6 +12,8 @@ import {
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@ltc/event-store';
 import { CommandRefusedError, type Workflow } from '@ltc/workflow-kit';
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
+import { APP_CONFIG } from '../app-config.token';
+import type { AppConfig } from '../config';
 import { permittedCommands } from './permitted-commands';
 import type { WorkflowCommand } from './workflow-command';
 
@@ -23,8 +26,12 @@ export class WorkflowEngine {
     @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(CLOCK) readonly clock: Clock,
     upcasters: UpcasterRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pipeline = new CommandPipeline(store, clock, { upcasters });
+    this.pipeline = new CommandPipeline(store, clock, {
+      upcasters,
+      lateEntry: { ...defaultLateEntryPolicy, ...config.businessTime },
+    });
   }
 
   /**
@@ -39,6 +46,8 @@ export class WorkflowEngine {
     authorize?: Authorize<SnapshotFrom<M>, C>,
   ): Promise<CommandResult> {
     const { streamId, command, meta } = message;
+    // An imported line was authorised once, as its admin's import; the machine still decides it.
+    const rule = meta.imported === true ? undefined : authorize;
     try {
       const result = await this.pipeline.execute(
         workflow,
@@ -51,17 +60,20 @@ export class WorkflowEngine {
           ...(meta.correlationId === undefined ? {} : { correlationId: meta.correlationId }),
           causationId: meta.causationId ?? null,
           ...(meta.fingerprint === undefined ? {} : { fingerprint: meta.fingerprint }),
+          ...(meta.occurredAt === undefined ? {} : { occurredAt: meta.occurredAt }),
+          ...(meta.occurredAtMode === undefined ? {} : { occurredAtMode: meta.occurredAtMode }),
+          ...(meta.imported === true ? { imported: true } : {}),
         },
-        authorize,
+        rule,
       );
       return {
         ...result,
-        allowed: await this.permitted(workflow, streamId, meta.actor, result.allowed, authorize),
+        allowed: await this.permitted(workflow, streamId, meta.actor, result.allowed, rule),
       };
     } catch (error) {
       if (!(error instanceof CommandRefusedError)) throw error;
       const { refusal } = error;
-      const allowed = await this.permitted(workflow, streamId, meta.actor, refusal.allowed, authorize);
+      const allowed = await this.permitted(workflow, streamId, meta.actor, refusal.allowed, rule);
       const exists =
         refusal.rule === 'transitionNotAllowed' &&
         workflow.allowedCommands(workflow.initialState()).includes(command.type);

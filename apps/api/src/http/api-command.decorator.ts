@@ -38,18 +38,31 @@ export function ApiCommand(
       required: false,
       description: 'groups the events of one business flow',
     }),
+    ApiHeader({
+      name: 'X-Occurred-At',
+      required: false,
+      description:
+        'business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the ' +
+        'body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future ' +
+        "beyond the skew, before the stream's previous event, or further back than the window for reps " +
+        'and managers (ops and admin have none)',
+    }),
     ApiOkResponse({ type: CommandResultDto, description: 'accepted: the events appended and the new state' }),
-    ApiBadRequestResponse({ type: ErrorBody, description: 'invalid input, with every field error' }),
+    ApiBadRequestResponse({
+      type: ErrorBody,
+      description: 'invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At',
+    }),
     ApiUnauthorizedResponse({ type: ErrorBody, description: 'no or unknown API key' }),
     ApiForbiddenResponse({
       type: ErrorBody,
-      description: 'this actor may not send this command; names the rule',
+      description: 'this actor may not send this command, or back-date it this far; names the rule',
     }),
     ApiNotFoundResponse({ type: ErrorBody, description: 'no such deal' }),
     ApiConflictResponse({
       type: ErrorBody,
       description:
-        'refused by the workflow (state, rule, allowed commands), a version conflict, or a reused key',
+        'refused by the workflow (state, rule, allowed commands), a business time before the stream, ' +
+        'a version conflict, or a reused key',
     }),
   );
 }

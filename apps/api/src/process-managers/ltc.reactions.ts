@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { contractStream, customerStream, leadStream, opportunityStream } from '@ltc/domain';
+import { contractStream, customerStream, leadStream, occurredAtOf, opportunityStream } from '@ltc/domain';
 import type { StoredEvent } from '@ltc/event-store';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
@@ -15,13 +15,18 @@ import type { Reaction } from './reaction';
 
 type Data<T extends LeadEvent['type']> = Extract<LeadEvent, { type: T }>['data'];
 
-/** The command metadata of a reaction: system actor, caused by the event, one id per event and reaction. */
+/**
+ * The command metadata of a reaction: system actor, caused by the event, one id per event and reaction,
+ * at the causing event's business time (clamped to the target stream, never refused for it).
+ */
 export function reactionMeta(reaction: string, event: StoredEvent): CommandMeta & { causationId: string } {
   const correlation = event.metadata.correlationId;
   return {
     commandId: `pm:${reaction}:${event.id}`,
     actor: SYSTEM_ACTOR,
     causationId: event.id,
+    occurredAt: occurredAtOf(event.metadata),
+    occurredAtMode: 'clamp',
     ...(typeof correlation === 'string' ? { correlationId: correlation } : {}),
   };
 }

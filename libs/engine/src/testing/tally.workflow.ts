@@ -10,7 +10,8 @@ export type TallyEvent =
 export type TallyCommand =
   | Command<'OpenTally', { limit: number }>
   | Command<'Count', { by: number }>
-  | Command<'CloseTally', Record<string, never>>;
+  /** `signedAt` plays a command's own business date (like a contract's) in the business-time tests. */
+  | Command<'CloseTally', { signedAt?: string }>;
 
 const tallyMachine = setup({
   types: {
