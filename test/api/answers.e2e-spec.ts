@@ -1,5 +1,5 @@
 import type { ApiProcess } from '../support/api-process';
-import { eur } from '../support/fixtures';
+import { eur, nowIso } from '../support/fixtures';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
 import type { Person } from '../support/team';
 
@@ -31,7 +31,7 @@ describe('consistent answers over HTTP', () => {
     (await as(who, 'GET', path)).body['allowed'] as string[];
 
   it("offers in a command's answer only the commands the caller may send, as GET does", async () => {
-    const touch = { channel: 'call', note: 'first call', touchedAt: '2026-01-05T10:00:00.000Z' };
+    const touch = { channel: 'call', note: 'first call', touchedAt: nowIso() };
     const answer = await ok(as('ann', 'POST', `/api/leads/${leadId}/touches`, touch));
     expect(answer['allowed']).not.toContain('AssignLead');
     expect(answer['allowed']).toEqual(await allowedOnGet('ann', `/api/leads/${leadId}`));

@@ -1,6 +1,7 @@
 import type { ApiProcess } from '../support/api-process';
 import { call, type Answer } from '../support/http';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
+import { nowIso } from '../support/fixtures';
 import type { Person } from '../support/team';
 
 type Parameter = { name: string; in: string; schema?: { enum?: string[] } };
@@ -182,7 +183,7 @@ describe('hostile input over HTTP', () => {
       as('ann', 'POST', '/api/customers/acme/touches', {
         channel: 'call',
         note: 'n',
-        touchedAt: '2026-01-02T00:00:00Z',
+        touchedAt: nowIso(),
       }),
     );
   });
