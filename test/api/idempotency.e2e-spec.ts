@@ -95,7 +95,10 @@ const onCustomer = (verb: string) => `/api/customers/{id}/${verb}`;
 const onLead = (verb: string) => `/api/leads/{id}/${verb}`;
 const onOpp = (verb: string) => `/api/opportunities/{id}/${verb}`;
 const onContract = (verb: string) => `/api/contracts/{id}/${verb}`;
-const touch = { channel: 'call', note: 'follow-up call', touchedAt: '2026-02-10T09:00:00.000Z' };
+// Fact dates are business times: a minute after this table is built, so after the streams they land on
+// are opened (business time never goes back on a stream) and within the future skew of 5 minutes.
+const soon = new Date(Date.now() + 60_000).toISOString();
+const touch = { channel: 'call', note: 'follow-up call', touchedAt: soon };
 
 /** Every command route at least once, in an order each one is accepted in. */
 const ROWS: readonly Row[] = [
@@ -140,7 +143,7 @@ const ROWS: readonly Row[] = [
     route: onOpp('win'),
     who: 'ann',
     id: 'o-1',
-    body: { contractId: 'c-won', signedAmount: eur(470_000_00), signedAt: '2026-06-28T10:00:00.000Z' },
+    body: { contractId: 'c-won', signedAmount: eur(470_000_00), signedAt: soon },
   },
   ...toBid('o-2'),
   { route: onOpp('lose'), who: 'ann', id: 'o-2', body: { reason: 'price', competitor: 'Initech' } },
@@ -189,7 +192,7 @@ const ROWS: readonly Row[] = [
     route: onContract('payments'),
     who: 'ops',
     id: 'c-1',
-    body: { invoiceId: 'inv-1', amount: eur(600_000), receivedOn: '2026-08-20' },
+    body: { invoiceId: 'inv-1', amount: eur(600_000), receivedOn: soon.slice(0, 10) },
   },
   {
     route: onContract('invoices'),

@@ -53,10 +53,16 @@ export function normalizeInstant(field: string, value: unknown): string {
 
 /**
  * The business instant of a command's own fact date: an instant as it is; a day as its last millisecond,
- * or now when that is later than now (a payment received today counts from when it was booked).
- * Undefined when the command has no fact date or it is malformed (the machine refuses it then).
+ * or now when that is earlier (a payment received today counts from when it was booked), or the stream's
+ * last business time when that is later but still on the same day. Undefined when the command has no
+ * fact date or it is malformed (the machine refuses it then).
  */
-function factInstant(fact: FactDate | undefined, data: unknown, recordedAt: string): string | undefined {
+function factInstant(
+  fact: FactDate | undefined,
+  data: unknown,
+  recordedAt: string,
+  streamLast: string | null,
+): string | undefined {
   if (fact === undefined) return undefined;
   const value = (data as Record<string, unknown> | null)?.[fact.field];
   if (typeof value !== 'string') return undefined;
@@ -67,7 +73,9 @@ function factInstant(fact: FactDate | undefined, data: unknown, recordedAt: stri
   }
   if (!DATE.test(value) || Number.isNaN(Date.parse(value))) return undefined;
   const endOfDay = Date.parse(`${value}T00:00:00.000Z`) + DAY_MS - 1;
-  return new Date(Math.min(endOfDay, Date.parse(recordedAt))).toISOString();
+  const last = streamLast === null ? -Infinity : Date.parse(streamLast);
+  const bound = Math.min(endOfDay, Date.parse(recordedAt));
+  return new Date(last > bound && last <= endOfDay ? last : bound).toISOString();
 }
 
 function agrees(fact: FactDate, data: unknown, occurredAt: string, derived: string): boolean {
@@ -84,7 +92,7 @@ export function businessTime(
   const { recordedAt, streamLast, mode } = request;
   const asked = request.asked === undefined ? undefined : normalizeInstant('occurredAt', request.asked);
   const fact = mode === 'clamp' ? undefined : factDates[request.commandType];
-  const derived = factInstant(fact, request.data, recordedAt);
+  const derived = factInstant(fact, request.data, recordedAt, streamLast);
   if (asked !== undefined && fact !== undefined && derived !== undefined) {
     if (!agrees(fact, request.data, asked, derived)) {
       throw new BusinessTimeRefusedError(

@@ -78,6 +78,49 @@ describe('CommandPipeline: business time (occurredAt) and knowledge time (record
     expect(events[0]?.metadata['occurredAt']).toBe('2026-11-20T10:00:00.000Z');
   });
 
+  it('places a fact dated by day at the end of that day, or now when it is today', async () => {
+    const byDay = new CommandPipeline(store, clock, {
+      factDates: { CloseTally: { field: 'signedAt', kind: 'date' } },
+    });
+    const close = (stream: string, signedAt: string, occurredAt?: string) =>
+      byDay.execute(tallyWorkflow, null, {
+        streamId: stream,
+        command: { type: 'CloseTally', data: { signedAt } },
+        commandId: `close-${stream}`,
+        actor: ops,
+        ...(occurredAt === undefined ? {} : { occurredAt }),
+      });
+    const openOn = (stream: string, occurredAt: string) =>
+      byDay.execute(tallyWorkflow, null, {
+        streamId: stream,
+        command: { type: 'OpenTally', data: { limit: 1 } },
+        commandId: `open-${stream}`,
+        actor: ops,
+        occurredAt,
+      });
+    await openOn('t-past', '2026-11-27T08:00:00.000Z');
+    expect((await close('t-past', '2026-11-28')).events[0]?.metadata['occurredAt']).toBe(
+      '2026-11-28T23:59:59.999Z',
+    );
+    await openOn('t-today', '2026-12-02T08:00:00.000Z');
+    expect((await close('t-today', '2026-12-02')).events[0]?.metadata['occurredAt']).toBe(
+      '2026-12-02T09:00:00.000Z',
+    );
+    // The stream's last event lies 3 minutes ahead (within the skew) on the same day: the fact follows it.
+    await openOn('t-ahead', '2026-12-02T09:03:00.000Z');
+    expect((await close('t-ahead', '2026-12-02')).events[0]?.metadata['occurredAt']).toBe(
+      '2026-12-02T09:03:00.000Z',
+    );
+    // An asked time on the same day agrees; another day does not.
+    await openOn('t-asked', '2026-11-27T08:00:00.000Z');
+    await expect(close('t-asked', '2026-11-28', '2026-11-29T10:00:00Z')).rejects.toMatchObject({
+      rule: 'occurredAt.factDate',
+    });
+    expect(
+      (await close('t-asked', '2026-11-28', '2026-11-28T10:00:00Z')).events[0]?.metadata['occurredAt'],
+    ).toBe('2026-11-28T10:00:00.000Z');
+  });
+
   it('refuses an asked business time that disagrees with the fact date', async () => {
     await open({ occurredAt: '2026-11-18T08:00:00Z', actor: ops });
     await refused(
