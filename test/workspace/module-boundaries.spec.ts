@@ -37,6 +37,17 @@ describe('module boundaries', () => {
     expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
   });
 
+  it.each([
+    ["import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", 'no-restricted-imports'],
+    ["import * as engine from '@ltc/engine';\nexport const x = engine;\n", '@nx/enforce-module-boundaries'],
+    ["import * as users from '@ltc/users';\nexport const x = users;\n", '@nx/enforce-module-boundaries'],
+    ["import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'no-restricted-imports'],
+    ['export const now = Date.now();\n', 'no-restricted-syntax'],
+  ])('keeps the access rules (libs/access) pure: rejects %s', async (code, rule) => {
+    const messages = await ruleIds('libs/access/src/index.ts', code);
+    expect(messages.some((m) => m.startsWith(rule))).toBe(true);
+  });
+
   it('rejects pure code importing a workspace adapter project', async () => {
     const messages = await ruleIds(
       'libs/domain/src/index.ts',

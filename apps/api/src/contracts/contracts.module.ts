@@ -1,9 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { triangleMembers } from '@ltc/access';
 import { contractWorkflow } from '@ltc/workflow-contract';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { CommandController } from '../http/command.controller';
-import { triangleMembers } from '../gates/triangle.access';
 import { authorizeContract } from './contract.access';
 import { ContractCommandHandler } from './contract.handler';
 import { contractRoutes } from './contract.routes';

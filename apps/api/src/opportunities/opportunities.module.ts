@@ -1,9 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { triangleMembers } from '@ltc/access';
 import { opportunityWorkflow } from '@ltc/workflow-opportunity';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { CommandController } from '../http/command.controller';
-import { triangleMembers } from '../gates/triangle.access';
 import { authorizeOpportunity } from './opportunity.access';
 import { OpportunityCommandHandler } from './opportunity.handler';
 import { opportunityRoutes } from './opportunity.routes';
