@@ -59,8 +59,3 @@ export function parseStreamId(streamId: string): { category: StreamCategory; id:
   }
   return undefined;
 }
-
-/** @deprecated use the helper of the kind, e.g. `opportunityStream.id(x)`. */
-export function streamId(category: StreamCategory, id: string): string {
-  return streamIds(category).id(id);
-}
