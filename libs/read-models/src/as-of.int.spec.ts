@@ -5,7 +5,7 @@ import {
   ReadModelStore,
   replayAsOf,
   type AnyProjection,
-  type AsOf,
+  type KnownAt,
 } from '@ltc/projections';
 import { generateHistory, tempDir } from '@ltc/projections/testing';
 import { dump } from '../test/support/dump';
@@ -32,7 +32,7 @@ function readings(readModels: ReadModelStore, now: string) {
   };
 }
 
-describe('as of a past moment', () => {
+describe('as known at a past moment (knownAt: an instant or a position)', () => {
   jest.setTimeout(60_000);
 
   it('the read models replayed as of an instant (or position) equal what the live projection showed then', async () => {
@@ -64,7 +64,7 @@ describe('as of a past moment', () => {
     expect(readings(readModels, lastAt)).not.toEqual(recorded[3]!.seen);
 
     for (const { instant, position, seen } of recorded) {
-      for (const asOf of [{ instant }, { position }] as AsOf[]) {
+      for (const asOf of [{ instant }, { position }] as KnownAt[]) {
         const view = await replayAsOf(store, ALL_PROJECTIONS, asOf);
         expect(view.position).toBe(position);
         expect(readings(view.readModels, instant)).toEqual(seen);
@@ -134,7 +134,7 @@ describe('as of a past moment, from snapshots', () => {
       expect(spacing(name).every((gap) => gap >= 300 && gap < 400)).toBe(true);
     }
     const at = (i: number) => appends[i]!.envelopes[0]!;
-    const moments: AsOf[] = [
+    const moments: KnownAt[] = [
       { instant: String(at(500).metadata.occurredAt) },
       { instant: String(at(1400).metadata.occurredAt) },
       { position: (await store.headPosition())! },
@@ -143,7 +143,7 @@ describe('as of a past moment, from snapshots', () => {
     const replayed: [number, number][] = [];
     for (const asOf of moments) {
       const fromZero = await replayAsOf(store, projections, asOf);
-      const fromSnapshot = await replayAsOf(store, projections, asOf, { snapshots: live });
+      const fromSnapshot = await replayAsOf(store, projections, asOf, { live });
       expect(dump(fromSnapshot.readModels, projections)).toEqual(dump(fromZero.readModels, projections));
       expect(fromSnapshot.position).toBe(fromZero.position);
       replayed.push([fromSnapshot.events, fromZero.events]);

@@ -119,24 +119,34 @@ export class ReplaySession {
   /**
    * Fills each target that has a usable snapshot in the live read models: the newest one `usable` accepts.
    * One read transaction over both databases, so a promotion in between cannot mix generations.
-   * Returns the restored snapshots (all targets or none count: the log is read from the oldest).
+   * All targets or none: the log is read from the oldest snapshot, so one missing means from zero.
    */
   restore(usable: (snapshot: Snapshot) => boolean): Snapshot[] {
     if (this.live === undefined) return [];
     return this.withLive(() => {
       const db = this.readModels.db;
-      const restored: Snapshot[] = [];
+      const chosen: [Target, Snapshot][] = [];
       for (const target of this.targets) {
         const { projection } = target;
-        if (projection.snapshots === undefined) continue;
-        const serving = servingGeneration(db, projection.name, projection.version);
-        if (serving === undefined) continue;
-        const snapshot = snapshotsOf(db, projection.name, serving, 'live').filter(usable).at(-1);
-        if (snapshot === undefined) continue;
-        restoreSnapshot(db, projection, 'live', snapshot, target.generation);
+        const serving =
+          projection.snapshots === undefined
+            ? undefined
+            : servingGeneration(db, projection.name, projection.version);
+        const snapshot =
+          serving === undefined
+            ? undefined
+            : snapshotsOf(db, projection.name, serving, 'live').filter(usable).at(-1);
+        // The log is read from the oldest snapshot: one target without a snapshot means from zero for all.
+        if (snapshot === undefined) return [];
+        chosen.push([target, snapshot]);
+      }
+      for (const [target, snapshot] of chosen) {
+        const { projection, generation } = target;
+        restoreSnapshot(db, projection, 'live', snapshot, generation);
+        this.projector.floor(target, snapshot.position);
         this.generations.checkpoint(
           projection.name,
-          target.generation,
+          generation,
           snapshot.position,
           0,
           0,
@@ -145,9 +155,8 @@ export class ReplaySession {
           snapshot.maxOccurredAt,
           snapshot.maxRecordedAt,
         );
-        restored.push(snapshot);
       }
-      return restored;
+      return chosen.map(([, snapshot]) => snapshot);
     });
   }
 

@@ -101,8 +101,8 @@ export async function sampleAt<T>(
     let nextLate = 0;
     let nextInstant = 0;
     const apply = async (due: Due) => {
+      // Only events of the moment were scheduled: a stream cut later keeps what came before its cut.
       const event = due.event ?? (await session.fetch({ stream_id: due.stream, revision: due.revision }));
-      if (cut.has(event.streamId)) return;
       if (!session.reads(event)) return;
       await session.add(event);
       events++;

@@ -47,6 +47,8 @@ export class BatchProjector {
   private threads: boolean;
   /** Checkpoints moved in the open transaction, which the store shows only once it is committed. */
   private readonly moved = new Map<string, Position>();
+  /** Unordered runs: per target, the position up to which its rows already hold every event (a snapshot). */
+  private readonly floors = new WeakMap<Target, Position>();
 
   constructor(
     store: EventStore,
@@ -84,6 +86,11 @@ export class BatchProjector {
     };
     this.txOf(this.direct, target); // prepared now: a statement that does not compile fails here
     return target;
+  }
+
+  /** For unordered batches: this target's rows already hold every event up to `position` (skipped). */
+  floor(target: Target, position: Position): void {
+    this.floors.set(target, position);
   }
 
   async project(stored: readonly StoredEvent[]): Promise<ProjectedBatch> {
@@ -256,10 +263,12 @@ export class BatchProjector {
       let known: string | null = null;
       const { projection } = target;
       const tx = this.txOf(channel, target);
+      const floor = ordered ? undefined : this.floors.get(target);
       try {
         for (let i = start; i < n; i++) {
           const event = events[i];
           if (event === null || event === undefined || !target.streams.has(event.kind)) continue;
+          if (floor !== undefined && event.position <= floor) continue;
           projection.handle(event, tx);
           handled++;
           if (latest === null || event.occurredAt > latest) latest = event.occurredAt;

@@ -3,7 +3,7 @@ import { eventIdFor } from '@ltc/engine';
 import { chainEnvelopes } from '@ltc/hash-chain';
 import { MinHeap } from '../core/min-heap';
 import { kindFolders, streamKindOf, type FoldState } from '../fold/stream-kinds';
-import { DAY, JourneyWorld, type Act, type Journey } from './journey-world';
+import { DAY, HOUR, JourneyWorld, type Act, type Journey } from './journey-world';
 import { leadJourney } from './lead-journey';
 import { Rng } from './rng';
 import { SALES_TEAM } from './sales-team';
@@ -18,6 +18,12 @@ export type HistoryOptions = Readonly<{
   spanDays?: number;
   /** Fold every event through its machine and throw on a refusal (tests); off for the bench. */
   validate?: boolean;
+  /**
+   * Late entries: this share of commands is recorded between an hour and `maxDays` after it happened
+   * (`metadata.recordedAt`), appended to the log then; the stream's later commands wait behind it, so
+   * each stream's two times still grow with its revision. Default none (and no `recordedAt` stamped).
+   */
+  late?: Readonly<{ share: number; maxDays: number }>;
 }>;
 
 /** One command's events on one stream, as the engine would append them (metadata and hash chain). */
@@ -28,6 +34,7 @@ export type GeneratedAppend = Readonly<{
 }>;
 
 type Pending = { at: number; seq: number; journey: Journey; act: Act };
+type Held = { at: number; seq: number; append: GeneratedAppend };
 
 const ROLES_OF = new Map<string, readonly string[]>(SALES_TEAM.map((m) => [m.id, m.roles]));
 const EVENTS_PER_LEAD = 30;
@@ -49,6 +56,16 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
   let seq = 0;
   let emitted = 0;
   let commands = 0;
+  // Late entries waiting for their recording time, and per stream the last one's (a stream keeps order).
+  const held = new MinHeap<Held>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+  const heldUntil = new Map<string, number>();
+  const release = function* (until: number): Generator<GeneratedAppend> {
+    for (let next = held.peek(); next !== undefined && next.at <= until; next = held.peek()) {
+      held.pop();
+      if (heldUntil.get(next.append.streamId) === next.at) heldUntil.delete(next.append.streamId);
+      yield next.append;
+    }
+  };
   const schedule = (journey: Journey, at: number, sent?: readonly EventEnvelope[]) => {
     const next = sent === undefined ? journey.next() : journey.next(sent);
     if (!next.done) heap.push({ at: at + next.value.delayMs, seq: seq++, journey, act: next.value });
@@ -61,9 +78,17 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
       continue;
     }
     heap.pop();
+    yield* release(top.at);
     const { act } = top;
     const commandId = `gen-${options.seed}-${(++commands).toString(36)}`;
     const occurredAt = new Date(top.at).toISOString();
+    const behind = heldUntil.get(act.stream);
+    const recordedAt =
+      behind !== undefined
+        ? Math.max(behind, top.at)
+        : options.late !== undefined && rng.chance(options.late.share)
+          ? top.at + HOUR + Math.floor(rng.next() * options.late.maxDays * DAY)
+          : top.at;
     const stream = streams.get(act.stream) ?? { revision: -1, hash: null };
     const envelopes = chainEnvelopes(
       stream.hash,
@@ -79,6 +104,7 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
           correlationId: commandId,
           causationId: act.causedBy ?? null,
           occurredAt,
+          ...(recordedAt > top.at ? { recordedAt: new Date(recordedAt).toISOString() } : {}),
           schemaVersion: 1,
           machine: `${parseStreamId(act.stream)?.category ?? 'unknown'}@1`,
         },
@@ -91,9 +117,16 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
       hash: (last?.metadata['hash'] as string) ?? null,
     });
     emitted += envelopes.length;
-    yield { streamId: act.stream, revision: stream.revision + 1, envelopes };
+    const append = { streamId: act.stream, revision: stream.revision + 1, envelopes };
+    if (recordedAt > top.at) {
+      held.push({ at: recordedAt, seq: seq++, append });
+      heldUntil.set(act.stream, recordedAt);
+    } else {
+      yield append;
+    }
     schedule(top.journey, top.at, envelopes);
   }
+  yield* release(Infinity);
 }
 
 function validate(states: Map<string, FoldState>, streamId: string, envelopes: readonly EventEnvelope[]) {
