@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EngineModule } from './engine/engine.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
@@ -24,6 +25,7 @@ export class AppModule {
         ContractsModule,
         ProcessManagersModule.forRoot(config),
         ReadModelsModule,
+        DashboardModule.forRoot(),
       ],
       controllers: [HealthController],
     };

@@ -1,0 +1,105 @@
+import { AppShell, Badge, Burger, Button, Group, Loader, NavLink, Text, Title, Tooltip } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { useSigned } from '../session/api-context';
+import { LiveContext, useLiveFeed } from '../session/live-context';
+
+// Each view is its own chunk: the first page loads without the charts and forms of the others.
+const PipelinePage = lazy(() => import('../views/pipeline.page').then((m) => ({ default: m.PipelinePage })));
+const WinRatesPage = lazy(() => import('../views/win-rates.page').then((m) => ({ default: m.WinRatesPage })));
+const DealsPage = lazy(() => import('../views/deals.page').then((m) => ({ default: m.DealsPage })));
+const DealPage = lazy(() => import('../views/deal.page').then((m) => ({ default: m.DealPage })));
+const GateInboxPage = lazy(() =>
+  import('../views/gate-inbox.page').then((m) => ({ default: m.GateInboxPage })),
+);
+const CustomersPage = lazy(() =>
+  import('../views/customers.page').then((m) => ({ default: m.CustomersPage })),
+);
+
+// Forecast (issue 14) and incentives (issue 13) join this list when their apis exist.
+const VIEWS = [
+  { path: '/pipeline', label: 'Pipeline' },
+  { path: '/win-rates', label: 'Win rates' },
+  { path: '/deals', label: 'Deals' },
+  { path: '/inbox', label: 'Gate inbox' },
+  { path: '/customers', label: 'Customers' },
+] as const;
+
+/** The signed-in frame: header (who, live, sign out), navigation (a drawer at phone width), the views. */
+export function Shell() {
+  const { api, me, signOut } = useSigned();
+  const [opened, { toggle, close }] = useDisclosure();
+  const [location] = useLocation();
+  const live = useLiveFeed(api.headers());
+  return (
+    <LiveContext.Provider value={live}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Toggle navigation"
+              />
+              <Title order={1} size="h4">
+                LTC
+              </Title>
+              <Tooltip label={live.connected ? 'following the read models (SSE)' : 'live feed not connected'}>
+                <Badge variant="dot" color={live.connected ? 'green' : 'gray'} aria-label="live feed">
+                  live
+                </Badge>
+              </Tooltip>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" data-testid="signed-in-as" visibleFrom="xs">
+                {me.id} · {me.roles.join(', ')}
+                {me.team ? ` · ${me.team}` : ''}
+              </Text>
+              <Button variant="subtle" size="compact-sm" onClick={signOut}>
+                Sign out
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="Views">
+          {VIEWS.map((view) => (
+            <NavLink
+              key={view.path}
+              component={Link}
+              href={view.path}
+              label={view.label}
+              active={location === view.path || location.startsWith(`${view.path}/`)}
+              onClick={close}
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Suspense fallback={<Loader size="sm" aria-label="loading" />}>
+            <Switch>
+              <Route path="/pipeline" component={PipelinePage} />
+              <Route path="/win-rates" component={WinRatesPage} />
+              <Route path="/deals" component={DealsPage} />
+              <Route path="/deals/:kind/:id" component={DealPage} />
+              <Route path="/inbox" component={GateInboxPage} />
+              <Route path="/customers" component={CustomersPage} />
+              <Route path="/">
+                <Redirect to="/pipeline" />
+              </Route>
+              <Route>
+                <Text>No such view. Choose one on the left.</Text>
+              </Route>
+            </Switch>
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </LiveContext.Provider>
+  );
+}

@@ -1,0 +1,116 @@
+import { eur } from '../support/fixtures';
+import { ok, ownedCustomer, type As } from '../support/session';
+import type { Person } from '../support/team';
+
+const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+
+/** The deals the browser tests look at (amounts in minor units; see dashboard.e2e-spec.ts). */
+export const SEEDED = {
+  /** Open in `open.validated`: 120,000.00 EUR. */
+  validated: 'opp-acme',
+  /** Open in `open.opportunityApproval`, AR has voted, SR and FR have not: 50,000.00 USD. */
+  inReview: 'opp-globo',
+  /** Open in `open.opened` (triangle assigned): 30,000.00 EUR. */
+  opened: 'opp-hooli',
+  /** Won at 90,000.00 EUR after all three gates and a bid. */
+  won: 'opp-won',
+  /** Lost after the bid: on price to Globex and on scope to Initrode. */
+  lostPrice: 'opp-lost-1',
+  lostScope: 'opp-lost-2',
+  /** West team's open deal: 75,000.00 EUR, owner cy. */
+  west: 'opp-west',
+  /** In the public pool: nobody owns it. */
+  publicCustomer: 'umbrella',
+} as const;
+
+const TRIANGLE = { AR: 'ann', SR: 'sam', FR: 'fay' };
+
+/** Seeds the deals above through the real api (every number the dashboard shows comes from these). */
+export async function seed(as: As): Promise<void> {
+  for (const id of ['acme', 'globo', 'hooli', 'wonco', 'lostco', 'lostinc'])
+    await ownedCustomer(as, 'ann', id);
+  await ownedCustomer(as, 'cy', 'westco', 'ordinary');
+  await ok(
+    as('ann', 'POST', '/api/customers', { customerId: 'umbrella', name: 'Umbrella', segment: 'ordinary' }),
+  );
+  await ok(
+    as('ann', 'POST', '/api/customers/acme/touches', {
+      channel: 'visit',
+      note: 'kick-off',
+      touchedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    }),
+  );
+  const open = (who: Person, id: string, customerId: string, amount: unknown, segment = 'strategic') =>
+    ok(
+      as(who, 'POST', '/api/opportunities', {
+        opportunityId: id,
+        customerId,
+        name: `${customerId} platform`,
+        amount,
+        expectedCloseDate: '2027-03-31',
+        segment,
+        customerType: 'new',
+        owner: who,
+      }),
+    );
+  const on = (who: Person, id: string, verb: string, body: unknown = {}) =>
+    ok(as(who, 'POST', `/api/opportunities/${id}/${verb}`, body));
+  const validate = (id: string) =>
+    on('ann', id, 'validate', {
+      isReal: true,
+      solutionFits: true,
+      winProbability: 60,
+      worthWinning: true,
+      notes: 'fits',
+    });
+
+  await open('ann', SEEDED.validated, 'acme', eur(120_000_00));
+  await on('bob', SEEDED.validated, 'triangle', { triangle: TRIANGLE });
+  await validate(SEEDED.validated);
+
+  await open('ann', SEEDED.inReview, 'globo', usd(50_000_00));
+  await on('bob', SEEDED.inReview, 'triangle', { triangle: TRIANGLE });
+  await validate(SEEDED.inReview);
+  await on('ann', SEEDED.inReview, 'gates/opportunityApproval/review');
+  await on('ann', SEEDED.inReview, 'gates/opportunityApproval/votes', { role: 'AR', decision: 'approve' });
+
+  await open('ann', SEEDED.opened, 'hooli', eur(30_000_00));
+  await on('bob', SEEDED.opened, 'triangle', { triangle: TRIANGLE });
+
+  const passGate = async (id: string, gate: string) => {
+    await on('ann', id, `gates/${gate}/review`);
+    for (const [who, role] of [
+      ['ann', 'AR'],
+      ['sam', 'SR'],
+      ['fay', 'FR'],
+    ] as const)
+      await on(who, id, `gates/${gate}/votes`, { role, decision: 'approve' });
+  };
+  const throughBid = async (id: string, customerId: string, amountMinor: number) => {
+    await open('ann', id, customerId, eur(amountMinor));
+    await on('bob', id, 'triangle', { triangle: TRIANGLE });
+    await validate(id);
+    await passGate(id, 'opportunityApproval');
+    await on('sam', id, 'pre-bid-guidance', { note: 'steered the RFP' });
+    await passGate(id, 'solutionConsensus');
+    await on('sam', id, 'quote', { quoteReference: `Q-${id}`, amount: eur(amountMinor) });
+    await passGate(id, 'quoteReview');
+    await on('ann', id, 'bid', {
+      quoteReference: `Q-${id}`,
+      amount: eur(amountMinor),
+      validUntil: '2027-12-31',
+    });
+  };
+  await throughBid(SEEDED.won, 'wonco', 90_000_00);
+  await on('ann', SEEDED.won, 'win', {
+    contractId: 'ctr-won',
+    signedAmount: eur(90_000_00),
+    signedAt: new Date().toISOString(),
+  });
+  await throughBid(SEEDED.lostPrice, 'lostco', 40_000_00);
+  await on('ann', SEEDED.lostPrice, 'lose', { reason: 'price', competitor: 'Globex' });
+  await throughBid(SEEDED.lostScope, 'lostinc', 10_000_00);
+  await on('ann', SEEDED.lostScope, 'lose', { reason: 'scope', competitor: 'Initrode' });
+
+  await open('cy', SEEDED.west, 'westco', eur(75_000_00), 'ordinary');
+}
