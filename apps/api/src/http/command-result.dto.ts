@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { COMMAND_NAMES, STATE_NAMES } from './vocabulary';
 
 export class ResultEventDto {
   @ApiProperty({ format: 'uuid' })
@@ -30,9 +31,14 @@ export class CommandResultDto {
   revision!: number;
   @ApiProperty({ type: [ResultEventDto] })
   events!: ResultEventDto[];
-  @ApiProperty({ example: 'qualified' })
+  @ApiProperty({ example: 'qualified', enum: STATE_NAMES, enumName: 'StateName' })
   state!: string;
-  @ApiProperty({ type: [String], example: ['ConvertLead', 'DisqualifyLead'] })
+  @ApiProperty({
+    enum: COMMAND_NAMES,
+    enumName: 'CommandName',
+    isArray: true,
+    example: ['ConvertLead', 'DisqualifyLead'],
+  })
   allowed!: string[];
   @ApiProperty({
     description: 'true when this Idempotency-Key had already been applied: nothing new was appended',

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES } from './error.filter';
+import { COMMAND_NAMES, STATE_NAMES } from './vocabulary';
 
 export class FieldError {
   @ApiProperty({ example: 'budget.amount.amountMinor' })
@@ -13,19 +15,28 @@ export class ErrorBody {
   statusCode!: number;
   @ApiProperty({
     example: 'COMMAND_REFUSED',
-    description:
-      'INVALID_INPUT, INVALID_COMMAND, INVALID_VALUE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, STREAM_NOT_FOUND, ' +
-      'COMMAND_REFUSED, CONCURRENCY, IDEMPOTENCY_KEY_REUSED, INTERNAL',
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    description: 'stable, for programs (`message` is for people)',
   })
   code!: string;
   @ApiProperty()
   message!: string;
   @ApiPropertyOptional({ type: [FieldError], description: 'every invalid field (400)' })
   errors?: FieldError[];
-  @ApiPropertyOptional({ description: 'the state the deal is in (409 COMMAND_REFUSED)' })
+  @ApiPropertyOptional({
+    enum: STATE_NAMES,
+    enumName: 'StateName',
+    description: 'the state the deal is in (409 COMMAND_REFUSED)',
+  })
   state?: string;
   @ApiPropertyOptional({ description: 'the rule that refused (403, 409)' })
   rule?: string;
-  @ApiPropertyOptional({ type: [String], description: 'commands the deal accepts now (409 COMMAND_REFUSED)' })
+  @ApiPropertyOptional({
+    enum: COMMAND_NAMES,
+    enumName: 'CommandName',
+    isArray: true,
+    description: 'commands the deal accepts now that this caller may send (409 COMMAND_REFUSED)',
+  })
   allowed?: string[];
 }

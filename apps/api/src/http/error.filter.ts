@@ -39,6 +39,17 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   413: 'PAYLOAD_TOO_LARGE',
 };
 
+/** Every `code` an error answer can carry: the OpenAPI enum of `ErrorBody.code`. */
+export const ERROR_CODES: readonly string[] = [
+  ...new Set([
+    ...Object.keys(STATUS_BY_CODE),
+    ...Object.values(CODE_BY_STATUS),
+    'MALFORMED_JSON',
+    'HTTP_ERROR',
+    'INTERNAL',
+  ]),
+].sort();
+
 export function errorBody(exception: unknown): ErrorBody {
   if (exception instanceof InvalidInputException) {
     return { statusCode: 400, code: 'INVALID_INPUT', message: exception.message, errors: exception.fields };

@@ -2,6 +2,7 @@ import { PageLimit, PageOffset } from '../http/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../http/common.dto';
+import { COMMAND_NAMES, STATE_NAMES } from '../http/vocabulary';
 
 export class HistoryQueryDto {
   @PageOffset('first revision to return')
@@ -45,13 +46,18 @@ export class DealViewDto {
   id!: string;
   @ApiProperty({ example: 'lead-7f3a' })
   streamId!: string;
-  @ApiProperty({ example: 'qualified' })
+  @ApiProperty({ example: 'qualified', enum: STATE_NAMES, enumName: 'StateName' })
   state!: string;
   @ApiProperty({ type: 'object', additionalProperties: true })
   context!: Record<string, unknown>;
   @ApiProperty()
   revision!: number;
-  @ApiProperty({ type: [String], description: 'commands the deal accepts now that this caller may send' })
+  @ApiProperty({
+    enum: COMMAND_NAMES,
+    enumName: 'CommandName',
+    isArray: true,
+    description: 'commands the deal accepts now that this caller may send',
+  })
   allowed!: string[];
 }
 

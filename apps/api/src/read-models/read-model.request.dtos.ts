@@ -73,6 +73,7 @@ export class DealFilterQueryDto extends PeriodQueryDto {
 
 export class FunnelQueryDto extends DealFilterQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     default: 30,
     minimum: 1,
     maximum: 3650,

@@ -20,7 +20,12 @@ export class OpenOpportunityDto {
   @Matches(ID_PATTERN)
   customerId!: string;
 
-  @ApiPropertyOptional({ pattern: ID_PATTERN.source, nullable: true, description: 'the lead it came from' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: ID_PATTERN.source,
+    nullable: true,
+    description: 'the lead it came from',
+  })
   @IsOptional()
   @Matches(ID_PATTERN)
   leadId?: string | null;
