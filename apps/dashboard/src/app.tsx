@@ -9,9 +9,10 @@ import { SignIn } from './session/sign-in.page';
 /** Signed in (a key in session storage that the api knows) or the sign-in page. */
 export function App() {
   const [signed, setSigned] = useState<{ key: string; me: Session } | null>(null);
-  const [key] = useState(storedKey);
+  const [key, setKey] = useState(storedKey);
   const signOut = useCallback(() => {
     forgetKey();
+    setKey(null);
     setSigned(null);
   }, []);
   const value = useMemo(

@@ -232,7 +232,10 @@ export function DealPage() {
                           form={form}
                           dealId={id}
                           currency={currency}
-                          defaults={{ ':gate': openGate, role: myRole }}
+                          defaults={{
+                            ...(openGate ? { ':gate': openGate } : {}),
+                            ...(myRole ? { role: myRole } : {}),
+                          }}
                           send={async (path, body) => {
                             await api.post(path, body);
                           }}

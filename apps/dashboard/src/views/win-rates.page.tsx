@@ -131,7 +131,7 @@ export function WinRatesPage() {
                 orientation="vertical"
                 yAxisProps={{ width: 110 }}
                 xAxisProps={{ domain: [0, 100] }}
-                unit="%"
+                valueFormatter={(v) => `${v}%`}
                 series={[{ name: 'rate', label: 'Win rate', color: 'teal.6' }]}
                 gridAxis="none"
                 withBarValueLabel

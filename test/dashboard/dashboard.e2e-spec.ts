@@ -1,0 +1,303 @@
+/// <reference lib="dom" />
+// The callbacks given to page.evaluate run in the browser.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ok, startSession, type Session } from '../support/session';
+import type { Person } from '../support/team';
+import { launchChromium, screenshot } from './browser';
+import { SEEDED, seed } from './seed';
+
+type Money = { amountMinor: number; currency: string };
+type Stage = { stage: string; deals: number; amount: Money[]; conversion: number | null };
+
+// Written independently of the dashboard's formatting: en-US, cents to units.
+const money = (m: Money) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.amountMinor / 100);
+const amounts = (list: Money[]) =>
+  list.length === 0
+    ? '—'
+    : [...list]
+        .sort((a, b) => b.amountMinor - a.amountMinor)
+        .map(money)
+        .join(' · ');
+
+/**
+ * The dashboard in Debian's Chromium against the real api process (built, on a SQLite file) with seeded
+ * deals (seed.ts): what each view shows is compared with what the api answers.
+ */
+describe('the dashboard in a real browser', () => {
+  let session: Session;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    session = await startSession();
+    await seed(session.as);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await session?.api.stop();
+  });
+
+  const open = async (viewport = { width: 1280, height: 800 }): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 40[0-9]/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    return page;
+  };
+  const signIn = async (who: Person, viewport?: { width: number; height: number }): Promise<Page> => {
+    const page = await open(viewport);
+    await page.goto(`${session.api.url}/`);
+    await page.getByLabel('API key').fill(session.keys[who]);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
+  };
+  const api = async (who: Person, path: string) => ok(session.as(who, 'GET', path));
+
+  it('signs in with an API key, refuses an unknown one, keeps the key for the tab and signs out', async () => {
+    const page = await open();
+    await page.goto(`${session.api.url}/pipeline`);
+    await page.getByLabel('API key').fill('ltc_0000000000000000_unknown');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('This API key is unknown or revoked.').waitFor();
+    await screenshot(page, 'sign-in');
+    await page.getByLabel('API key').fill(session.keys.bob);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByTestId('signed-in-as'), 'bob · manager · east');
+    await page.reload(); // session storage keeps the key in this tab
+    await expectText(page.getByTestId('signed-in-as'), 'bob · manager · east');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  });
+
+  it("shows the pipeline's figures as GET /api/funnel answers them", async () => {
+    const page = await signIn('bob');
+    const start = Date.now();
+    await page.goto(`${session.api.url}/pipeline`);
+    await page.getByTestId('funnel-table').waitFor();
+    const rendered = await page.evaluate(() => performance.now());
+    console.log(
+      `first meaningful render of the pipeline: ${rendered.toFixed(0)} ms after navigation (${Date.now() - start} ms wall)`,
+    );
+    const funnel = (await api('bob', '/api/funnel')) as {
+      stages: Stage[];
+      totals: { open: number; amount: Money[] };
+    };
+    for (const stage of funnel.stages) {
+      const row = page.locator(`[data-stage="${stage.stage}"]`);
+      expect({
+        stage: stage.stage,
+        deals: await row.locator('[data-col=deals]').innerText(),
+        amount: await row.locator('[data-col=amount]').innerText(),
+      }).toEqual({
+        stage: stage.stage,
+        deals: String(stage.deals),
+        amount: amounts(stage.amount),
+      });
+    }
+    // By hand (seed.ts; bob, a manager, sees both teams): open deals hooli 30,000.00 EUR + westco
+    // 75,000.00 EUR in Opened = €105,000.00 (2 deals); acme €120,000.00 validated; globo $50,000.00 in
+    // opportunity approval. Open amount: 30,000 + 75,000 + 120,000 = €225,000.00, and $50,000.00.
+    // Bid submitted: 3 bids went out, 1 won and 2 lost: conversion 1 / 3 = 33%.
+    const opened = page.locator('[data-stage="open.opened"]');
+    await expectText(opened.locator('[data-col=deals]'), '2');
+    await expectText(opened.locator('[data-col=amount]'), '€105,000.00');
+    await expectText(page.getByTestId('total-amount'), '€225,000.00 · $50,000.00');
+    await expectText(page.getByTestId('total-open'), '4');
+    await expectText(page.locator('[data-stage="open.bidSubmitted"] [data-col=conversion]'), '33%');
+    await expectText(page.locator('[data-stage="open.bidSubmitted"] td').first(), 'Bid submitted');
+    await screenshot(page, 'pipeline');
+
+    // A filter goes to the api: team west is westco's 75,000.00 EUR alone.
+    await page.getByLabel('Team').fill('west');
+    await expectText(page.getByTestId('total-amount'), '€75,000.00');
+    const west = (await api('bob', '/api/funnel?team=west')) as { totals: { open: number } };
+    await expectText(page.getByTestId('total-open'), String(west.totals.open));
+  });
+
+  it('shows win rates with their counts and the losses by reason and competitor', async () => {
+    const page = await signIn('bob');
+    await page.goto(`${session.api.url}/win-rates`);
+    // ann: 1 won, 2 lost -> 1 / (1 + 2) = 33%
+    await expectText(
+      page.locator('[data-testid=win-rate-table] [data-key=ann] [data-col=rate]'),
+      '33% (1 of 3)',
+    );
+    await expectText(page.getByTestId('loss-reasons'), 'price');
+    await expectText(page.getByTestId('loss-competitors'), 'Globex');
+    await expectText(page.getByTestId('loss-competitors'), '€40,000.00');
+    await screenshot(page, 'win-rates');
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Segment$/ }).click();
+    await expectText(
+      page.locator('[data-testid=win-rate-table] [data-key=strategic] [data-col=rate]'),
+      '33% (1 of 3)',
+    );
+  });
+
+  it("moves a deal's as-of slider to its first event and shows the state it had then", async () => {
+    const page = await signIn('sam');
+    await page.goto(`${session.api.url}/deals/opportunities/${SEEDED.inReview}`);
+    await expectText(page.getByTestId('deal-state'), 'Opportunity approval');
+    await expectText(page.getByTestId('chain-badge'), 'hash chain verified (5 events)');
+    await screenshot(page, 'deal');
+    const slider = page.getByRole('slider');
+    await slider.focus();
+    await slider.press('Home');
+    await expectText(page.getByTestId('deal-state'), 'Opened');
+    await page
+      .getByText(/^As of /)
+      .first()
+      .waitFor();
+    await expectText(page.locator('[data-field=amount]'), '$50,000.00');
+    await slider.press('End');
+    await expectText(page.getByTestId('deal-state'), 'Opportunity approval');
+  });
+
+  it("sends a command from the deal's form, shows the api's field error at the field, then succeeds", async () => {
+    const page = await signIn('bob');
+    await page.goto(`${session.api.url}/deals/opportunities/${SEEDED.validated}`);
+    await page.getByRole('button', { name: 'Reassign iron triangle role' }).click();
+    const form = page.locator('form[data-command=ReassignIronTriangleRole]');
+    await form.getByLabel('To').fill('not valid!');
+    await form.getByLabel('Reason').fill('moved region');
+    await form.getByRole('button', { name: 'Reassign iron triangle role' }).click();
+    const to = form.getByLabel('To');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('form[data-command=ReassignIronTriangleRole] input[name=to]')
+          ?.getAttribute('aria-invalid') === 'true',
+    );
+    await expectText(form, 'to must match');
+    await screenshot(page, 'deal-field-error');
+    const history = (await api('root', `/api/opportunities/${SEEDED.validated}/history?limit=100`)) as {
+      events: unknown[];
+    };
+    expect(history.events).toHaveLength(3); // opened, triangle, validated: the refused form appended nothing
+
+    await to.fill('cy');
+    await form.getByRole('button', { name: 'Reassign iron triangle role' }).click();
+    await form.getByRole('status').waitFor();
+    await expectText(page.locator('[data-role=AR]'), 'cy');
+    const after = (await api('root', `/api/opportunities/${SEEDED.validated}`)) as {
+      context: { triangle: Record<string, string> };
+    };
+    expect(after.context.triangle).toEqual({ AR: 'cy', SR: 'sam', FR: 'fay' });
+    await expectText(page.getByTestId('timeline'), 'Iron triangle role reassigned');
+  });
+
+  it('votes from the gate inbox in one step and the vote is appended', async () => {
+    const page = await signIn('sam');
+    await page.goto(`${session.api.url}/inbox`);
+    const item = page.locator(`[data-testid=inbox-item][data-deal=${SEEDED.inReview}]`);
+    await expectText(item, 'as SR');
+    await screenshot(page, 'gate-inbox');
+    await item.getByRole('button', { name: 'Reject' }).click();
+    await expectText(item, 'a reason is required to reject');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByText('Nothing awaits your vote.').waitFor();
+    const rounds = (await api('root', `/api/gate-decisions?stream=opportunity-${SEEDED.inReview}`)) as {
+      rounds: { votes: { role: string; voter: string; decision: string }[] }[];
+    };
+    expect(rounds.rounds[0]?.votes.map((v) => `${v.role}:${v.voter}:${v.decision}`)).toEqual([
+      'AR:ann:approve',
+      'SR:sam:approve',
+    ]);
+  });
+
+  it('claims a customer from the public pool into my private pool', async () => {
+    const page = await signIn('sam');
+    await page.goto(`${session.api.url}/customers`);
+    const row = page.locator(`[data-testid=public-pool] [data-customer=${SEEDED.publicCustomer}]`);
+    await row.getByRole('button', { name: 'Claim' }).click();
+    await page.locator(`[data-testid=private-pool] [data-customer=${SEEDED.publicCustomer}]`).waitFor();
+    const customer = (await api('sam', `/api/customers/${SEEDED.publicCustomer}`)) as {
+      state: string;
+      context: { owner: string };
+    };
+    expect({ state: customer.state, owner: customer.context.owner }).toEqual({
+      state: 'owned',
+      owner: 'sam',
+    });
+    const annPage = await signIn('ann');
+    await annPage.goto(`${session.api.url}/customers`);
+    // acme was touched 3 days before the seed ran
+    await expectText(
+      annPage.locator('[data-testid=private-pool] [data-customer=acme] [data-testid=days-since]'),
+      '3 d',
+    );
+    await screenshot(annPage, 'customers');
+  });
+
+  it('is readable at phone width: no sideways page scroll, navigation behind the menu button', async () => {
+    const phone = { width: 390, height: 844 };
+    const page = await signIn('bob', phone);
+    for (const view of [
+      'pipeline',
+      'win-rates',
+      `deals/opportunities/${SEEDED.inReview}`,
+      'inbox',
+      'customers',
+    ]) {
+      await page.goto(`${session.api.url}/${view}`);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await page.waitForTimeout(300);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ view, width }).toEqual({ view, width: phone.width });
+      await screenshot(page, `phone-${view.split('/')[0]}`);
+    }
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await page.getByRole('link', { name: 'Win rates' }).click();
+    await page.waitForURL(/\/win-rates$/);
+  });
+
+  it('leaves /api, /docs and /health to the api, and the pages raise no script or policy error', async () => {
+    const docs = await fetch(`${session.api.url}/docs`);
+    expect({ status: docs.status, swagger: (await docs.text()).includes('swagger') }).toEqual({
+      status: 200,
+      swagger: true,
+    });
+    expect((await fetch(`${session.api.url}/health`)).headers.get('content-type')).toContain(
+      'application/json',
+    );
+    expect((await fetch(`${session.api.url}/api/nope`)).status).toBe(404);
+    const index = await fetch(`${session.api.url}/deals/opportunities/x`);
+    console.log(
+      `content-security-policy of the dashboard: ${index.headers.get('content-security-policy') ?? '(none sent)'}`,
+    );
+    expect(problems).toEqual([]);
+    const dist = resolve(__dirname, '../../dist/apps/dashboard');
+    const entry =
+      /src="\/assets\/([^"]+\.js)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1] ?? '';
+    const css = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('index-') && f.endsWith('.css'));
+    const gz = (file: string) => gzipSync(readFileSync(join(dist, 'assets', file))).length;
+    console.log(
+      `main bundle: ${(gz(entry) / 1024).toFixed(1)} KB gzipped JS + ${(css.map(gz).reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KB CSS`,
+    );
+  });
+});
+
+async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+  } catch {
+    throw new Error(
+      `expected ${String(locator)} to contain "${text}", it shows "${await locator
+        .first()
+        .innerText()
+        .catch(() => '(nothing)')}"`,
+    );
+  }
+}
