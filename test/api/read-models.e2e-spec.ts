@@ -166,16 +166,24 @@ describe('read models over HTTP', () => {
     expect((await get('ann', '/api/gate-decisions?stream=opportunity-d1')).body).toMatchObject({ total: 3 });
   });
 
-  it('answers as of a past instant exactly what the live read models showed then', async () => {
-    const funnel = await get('bob', `/api/funnel?asOf=${encodeURIComponent(recorded.instant)}`);
-    const winRates = await get('bob', `/api/win-rates?by=rep&asOf=${encodeURIComponent(recorded.instant)}`);
+  it('answers as known at a past instant exactly what the live read models showed then', async () => {
+    const funnel = await get('bob', `/api/funnel?knownAt=${encodeURIComponent(recorded.instant)}`);
+    const winRates = await get(
+      'bob',
+      `/api/win-rates?by=rep&knownAt=${encodeURIComponent(recorded.instant)}`,
+    );
     const without = ({ asOf: _, ...rest }: Body) => rest;
-    expect(funnel.body['asOf']).toMatchObject({ live: false, instant: recorded.instant });
+    expect(funnel.body['asOf']).toMatchObject({
+      live: false,
+      instant: recorded.instant,
+      knownAt: recorded.instant,
+      asOf: null,
+    });
     expect(without(funnel.body)).toEqual(without(recorded.funnel));
     expect(without(winRates.body)).toEqual(without(recorded.winRates));
     expect(winRates.body['total']).toMatchObject({ won: 1, lost: 0 });
     const position = (funnel.body['asOf'] as Body)['position'] as string;
-    const byPosition = await get('bob', `/api/funnel?asOf=${position}`);
+    const byPosition = await get('bob', `/api/funnel?knownAt=${position}`);
     expect(without(byPosition.body)).toEqual(without(recorded.funnel));
   });
 
@@ -217,7 +225,7 @@ describe('read models over HTTP', () => {
     expect(entries[1]!['previousHash']).toBe(entries[0]!['hash']);
     const earlier = await get(
       'ann',
-      `/api/audit/opportunity-d1/timeline?asOf=${entries[2]!['position'] as string}`,
+      `/api/audit/opportunity-d1/timeline?knownAt=${entries[2]!['position'] as string}`,
     );
     expect(earlier.body).toMatchObject({ state: 'open.validated', asOf: { live: false } });
     expect(earlier.body['entries']).toHaveLength(3);
@@ -258,6 +266,7 @@ describe('read models over HTTP', () => {
       ['deal-index', 'serving', 0],
       ['funnel', 'serving', 0],
       ['gate-decisions', 'serving', 0],
+      ['late-entries', 'serving', 0],
       ['win-rate', 'serving', 0],
     ]);
     const health = (await (await fetch(`${api.url}/health`)).json()) as Body;

@@ -5,6 +5,7 @@ export * from './shared/row-buffer';
 export * from './funnel/funnel.projection';
 export * from './funnel/funnel.queries';
 export * from './funnel/lead-funnel.queries';
+export * from './funnel/funnel-trend';
 export * from './win-rate/win-rate.projection';
 export * from './win-rate/win-rate.queries';
 export * from './activity/activity.projection';

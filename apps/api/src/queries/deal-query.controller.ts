@@ -19,6 +19,7 @@ import {
   type HistoryPage,
   type ListPage,
 } from './deal.queries';
+import { AsOfQueryDto } from '../read-models/read-model.request.dtos';
 import { DealViewDto, HistoryPageDto, HistoryQueryDto, ListPageDto, ListQueryDto } from './query.dtos';
 
 /** The three read operations every workflow's controller inherits: one, its history, and a list. */
@@ -45,14 +46,18 @@ export function DealQueryController(
     @Get(':id')
     @ApiOperation({
       operationId: `get${label}`,
-      summary: `one ${kind}: state, context, revision, allowed commands`,
+      summary: `one ${kind}: state, context, revision, allowed commands; as of a business instant or as known then`,
     })
     @ApiBearerAuth()
     @ApiOkResponse({ type: DealViewDto })
-    @ApiNotFoundResponse({ type: ErrorBody })
+    @ApiNotFoundResponse({ type: ErrorBody, description: 'no such stream (or none yet at the moment asked)' })
     @ApiUnauthorizedResponse({ type: ErrorBody })
-    get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<DealView> {
-      return this.queries.execute(new GetDealQuery(kind, id, actor));
+    get(
+      @CurrentActor() actor: Actor,
+      @Param('id', IdPipe) id: string,
+      @Query() query: AsOfQueryDto,
+    ): Promise<DealView> {
+      return this.queries.execute(new GetDealQuery(kind, id, actor, query));
     }
 
     @Get(':id/history')
@@ -69,7 +74,7 @@ export function DealQueryController(
       @Param('id', IdPipe) id: string,
       @Query() query: HistoryQueryDto,
     ): Promise<HistoryPage> {
-      return this.queries.execute(new GetHistoryQuery(kind, id, actor, query.from, query.limit));
+      return this.queries.execute(new GetHistoryQuery(kind, id, actor, query.from, query.limit, query));
     }
   }
   return Queries as unknown as Type<{ queries: QueryBus }>;

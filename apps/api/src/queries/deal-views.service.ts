@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { UpcasterRegistry } from '@ltc/domain';
+import { CLOCK, type Clock } from '@ltc/engine';
+import { auditTimeline } from '@ltc/read-models';
 import type { Actor } from '@ltc/engine';
 import { StreamNotFoundError } from '@ltc/event-store';
 import type { AnyMachineSnapshot } from 'xstate';
@@ -6,6 +9,7 @@ import { AccessService } from '../access/access.service';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
 import { permittedCommands } from '../engine/permitted-commands';
 import { WorkflowRegistry, type WorkflowEntry } from '../engine/workflow-registry';
+import { momentOf, parseMoment, type MomentQuery } from '../read-models/as-of-read-models.service';
 import type { DealView } from './deal.queries';
 
 /** Builds what a caller may see of a stream: hidden streams are 404, never 403, so ids do not leak. */
@@ -15,14 +19,44 @@ export class DealViews {
     private readonly registry: WorkflowRegistry,
     private readonly engine: WorkflowEngine,
     private readonly access: AccessService,
+    private readonly upcasters: UpcasterRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async load(kind: string, id: string, actor: Actor): Promise<{ entry: WorkflowEntry; view: DealView }> {
+  /**
+   * The stream now, or as of a business instant / as known at a past one (`asOf`, `knownAt`): its own
+   * events folded up to that moment. Who may see it is decided on the stream as it is now.
+   */
+  async load(
+    kind: string,
+    id: string,
+    actor: Actor,
+    query: MomentQuery = {},
+  ): Promise<{ entry: WorkflowEntry; view: DealView }> {
     const entry = this.registry.get(kind);
     const streamId = entry.streamId(id);
     const { state, revision } = await this.engine.current(entry.workflow, streamId);
     if (!this.mayView(entry, state, actor)) throw new StreamNotFoundError(streamId);
-    return { entry, view: await this.view(entry, id, state, revision, actor) };
+    const moment = parseMoment(query);
+    if (moment === undefined) return { entry, view: await this.view(entry, id, state, revision, actor) };
+    const events = await this.engine.history(streamId, 0, revision + 1);
+    const then = auditTimeline(events, moment, this.upcasters);
+    const last = then.entries.at(-1);
+    // Nothing of the stream had happened (or was known) by then.
+    if (last === undefined) throw new StreamNotFoundError(streamId);
+    return {
+      entry,
+      view: {
+        kind: entry.kind,
+        id,
+        streamId,
+        state: then.state,
+        context: then.context,
+        revision: last.revision,
+        allowed: [],
+        asOf: momentOf(moment, last.position, last.occurredAt, this.clock.now()),
+      },
+    };
   }
 
   mayView(entry: WorkflowEntry, state: unknown, actor: Actor): boolean {

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@ltc/engine';
+import type { Moment, MomentQuery } from '../read-models/as-of-read-models.service';
 
 export type DealView = Readonly<{
   kind: string;
@@ -8,8 +9,10 @@ export type DealView = Readonly<{
   state: string;
   context: unknown;
   revision: number;
-  /** Commands the state accepts and this caller may send. */
+  /** Commands the state accepts and this caller may send (none for a past moment). */
   allowed: readonly string[];
+  /** Present when asked as of a business instant or as known at a past one. */
+  asOf?: Moment;
 }>;
 
 export type HistoryEvent = Readonly<{
@@ -39,6 +42,7 @@ export class GetDealQuery extends Query<DealView> {
     readonly kind: string,
     readonly id: string,
     readonly actor: Actor,
+    readonly moment: MomentQuery = {},
   ) {
     super();
   }
@@ -51,6 +55,7 @@ export class GetHistoryQuery extends Query<HistoryPage> {
     readonly actor: Actor,
     readonly from: number,
     readonly limit: number,
+    readonly moment: MomentQuery = {},
   ) {
     super();
   }

@@ -1,4 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Bounds } from '@ltc/projections';
+import { parseMoment } from '../read-models/as-of-read-models.service';
 import { WorkflowEngine } from '../engine/workflow-engine.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { DealIndex } from './deal-index';
@@ -16,8 +18,8 @@ import {
 export class GetDealHandler implements IQueryHandler<GetDealQuery, DealView> {
   constructor(private readonly views: DealViews) {}
 
-  async execute({ kind, id, actor }: GetDealQuery): Promise<DealView> {
-    return (await this.views.load(kind, id, actor)).view;
+  async execute({ kind, id, actor, moment }: GetDealQuery): Promise<DealView> {
+    return (await this.views.load(kind, id, actor, moment)).view;
   }
 }
 
@@ -28,10 +30,15 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery, History
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async execute({ kind, id, actor, from, limit }: GetHistoryQuery): Promise<HistoryPage> {
+  async execute({ kind, id, actor, from, limit, moment: query }: GetHistoryQuery): Promise<HistoryPage> {
     const { view } = await this.views.load(kind, id, actor);
-    const events = from > view.revision ? [] : await this.engine.history(view.streamId, from, limit);
-    const last = events.at(-1)?.revision;
+    const moment = parseMoment(query);
+    const page = from > view.revision ? [] : await this.engine.history(view.streamId, from, limit);
+    // As of a moment: the stream's prefix that had occurred by asOf and was recorded by knownAt.
+    const bounds = moment === undefined ? undefined : new Bounds(moment, 0);
+    const cut = bounds === undefined ? -1 : page.findIndex((e) => !bounds.includes(e));
+    const events = cut < 0 ? page : page.slice(0, cut);
+    const last = cut < 0 ? events.at(-1)?.revision : view.revision;
     return {
       events: events.map((e) => ({
         id: e.id,

@@ -3,8 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../http/common.dto';
 import { COMMAND_NAMES, STATE_NAMES } from '../http/vocabulary';
+import { AsOfQueryDto } from '../read-models/read-model.request.dtos';
+import { MomentDto } from '../read-models/read-model.response.dtos';
 
-export class HistoryQueryDto {
+/** A page of a stream's events; with `asOf` / `knownAt`, only those of that moment. */
+export class HistoryQueryDto extends AsOfQueryDto {
   @PageOffset('first revision to return')
   from = 0;
 
@@ -56,9 +59,11 @@ export class DealViewDto {
     enum: COMMAND_NAMES,
     enumName: 'CommandName',
     isArray: true,
-    description: 'commands the deal accepts now that this caller may send',
+    description: 'commands the deal accepts now that this caller may send (none as of a past moment)',
   })
   allowed!: string[];
+  @ApiPropertyOptional({ type: MomentDto, description: 'the moment asked for (asOf / knownAt), if any' })
+  asOf?: MomentDto;
 }
 
 export class HistoryEventDto {

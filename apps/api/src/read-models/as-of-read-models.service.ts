@@ -4,38 +4,86 @@ import { asPosition } from '@ltc/event-store';
 import {
   openReadModel,
   replayAsOf,
-  type AsOf,
+  sampleAt,
   type AsOfView,
+  type KnownAt,
+  type Moment as BiTemporal,
   type OpenReadModel,
   type Projection,
 } from '@ltc/projections';
 import { InvalidInputException } from '../http/validation';
 import { ReadModels } from './read-models.service';
 
-/** Which moment the numbers are for: the live read model or a replay as of a past instant or position. */
+/** Which moment the numbers are for: the live read model, or a replay as of a business instant / as known then. */
 export type Moment = Readonly<{
   live: boolean;
   /** The last log position the numbers include. */
   position: string | null;
-  /** As-of instant asked for, or "now" for the live read model. */
+  /** The "now" of the numbers (stalled deals, ages): `asOf`, else the `knownAt` instant, else now. */
   instant: string;
+  /** The business instant asked for: facts that occurred by then. */
+  asOf: string | null;
+  /** The knowledge bound asked for (an instant or a log position): only what the log held then. */
+  knownAt: string | null;
 }>;
 
 export type ModelAt<T extends string> = Readonly<{ model: OpenReadModel<T>; moment: Moment }>;
 
+/** The two instants of a query, as the caller wrote them. */
+export type MomentQuery = Readonly<{ asOf?: string | undefined; knownAt?: string | undefined }>;
+
 const POSITION = /^\d{20}(\/\d{20})?$/;
 
-/** `asOf` is a log position (20 digits, or commit/prepare) or an ISO-8601 date or instant. */
-export function parseAsOf(value: string | undefined): AsOf | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (POSITION.test(value)) return { position: asPosition(value) };
+const invalid = (field: string, message: string) =>
+  new InvalidInputException([{ field, messages: [message] }]);
+
+function instantOf(field: string, value: string): string {
   const parsed = Date.parse(value);
-  if (Number.isNaN(parsed)) {
-    throw new InvalidInputException([
-      { field: 'asOf', messages: ['asOf must be an ISO-8601 date or instant, or a log position'] },
-    ]);
+  if (Number.isNaN(parsed)) throw invalid(field, `${field} must be an ISO-8601 date or instant`);
+  return new Date(parsed).toISOString();
+}
+
+/**
+ * `asOf` is a business instant (an ISO-8601 date or instant; a log position is refused: that is
+ * `knownAt`); `knownAt` is an instant compared with each event's `recordedAt`, or a log position.
+ */
+export function parseMoment(query: MomentQuery): BiTemporal | undefined {
+  const { asOf, knownAt } = query;
+  const moment: { asOf?: string; knownAt?: KnownAt } = {};
+  if (asOf !== undefined && asOf !== '') {
+    if (POSITION.test(asOf)) {
+      throw invalid(
+        'asOf',
+        'asOf is a business instant (an ISO-8601 date or instant); for a log position use knownAt',
+      );
+    }
+    moment.asOf = instantOf('asOf', asOf);
   }
-  return { instant: new Date(parsed).toISOString() };
+  if (knownAt !== undefined && knownAt !== '') {
+    moment.knownAt = POSITION.test(knownAt)
+      ? { position: asPosition(knownAt) }
+      : { instant: instantOf('knownAt', knownAt) };
+  }
+  return moment.asOf === undefined && moment.knownAt === undefined ? undefined : moment;
+}
+
+/** How an answer names its moment: what was asked, its "now", and the last position it includes. */
+export function momentOf(
+  moment: BiTemporal | undefined,
+  position: string | null,
+  lastOccurredAt: string | null,
+  now: string,
+): Moment {
+  const known = moment?.knownAt;
+  return {
+    live: moment === undefined,
+    position,
+    instant:
+      moment?.asOf ??
+      (known === undefined ? now : 'instant' in known ? known.instant : (lastOccurredAt ?? now)),
+    asOf: moment?.asOf ?? null,
+    knownAt: known === undefined ? null : 'instant' in known ? known.instant : known.position,
+  };
 }
 
 type Cached = { key: string; view: Promise<AsOfView>; usedAt: number; users: number; evicted: boolean };
@@ -47,7 +95,7 @@ const close = (entry: Cached): void =>
   );
 
 /**
- * Read models as of a past moment, replayed into memory through the same projection code, from the newest
+ * Read models as of a business instant and/or as known at a past one, replayed into memory through the same projection code, from the newest
  * snapshot of the live read model at or before that moment when the projection keeps them. The last few
  * replays are kept (keyed by moment and by the head of the log, so a new event never serves stale
  * numbers for "as of now"), since a dashboard asks several questions about the same moment. An evicted
@@ -65,14 +113,11 @@ export class AsOfReadModels implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async open<T extends string>(projection: Projection<T, unknown>, asOfText?: string): Promise<ModelAt<T>> {
-    const asOf = parseAsOf(asOfText);
+  async open<T extends string>(projection: Projection<T, unknown>, query: MomentQuery): Promise<ModelAt<T>> {
+    const asOf = parseMoment(query);
     if (asOf === undefined) {
       const model = this.readModels.live(projection);
-      return {
-        model,
-        moment: { live: true, position: model.generation.position, instant: this.clock.now() },
-      };
+      return { model, moment: momentOf(undefined, model.generation.position, null, this.clock.now()) };
     }
     const head = await this.readModels.events.headPosition();
     const key = `${projection.name}@${projection.version}|${JSON.stringify(asOf)}|${head ?? ''}`;
@@ -82,7 +127,7 @@ export class AsOfReadModels implements OnModuleDestroy {
         key,
         view: replayAsOf(this.readModels.events, [projection], asOf, {
           upcasters: this.readModels.upcasters,
-          snapshots: this.readModels.store,
+          live: this.readModels.store,
         }),
         usedAt: 0,
         users: 0,
@@ -106,11 +151,35 @@ export class AsOfReadModels implements OnModuleDestroy {
     setImmediate(() => this.release(cached));
     return {
       model: openReadModel(view.readModels, projection),
-      moment: {
-        live: false,
-        position: view.position,
-        instant: 'instant' in asOf ? asOf.instant : (view.lastOccurredAt ?? this.clock.now()),
+      moment: momentOf(asOf, view.position, view.lastOccurredAt, this.clock.now()),
+    };
+  }
+
+  /**
+   * The read model sampled at many business instants (ascending), as known at `knownAt`, in one pass
+   * over the log (`sampleAt`): a trend chart or a weekly backtest.
+   */
+  async sample<T extends string, R>(
+    projection: Projection<T, unknown>,
+    instants: readonly string[],
+    knownAtText: string | undefined,
+    read: (model: OpenReadModel<T>, asOf: string) => R,
+  ): Promise<{ knownAt: string | null; points: R[] }> {
+    const knownAt = parseMoment({ knownAt: knownAtText })?.knownAt;
+    const samples = await sampleAt(
+      this.readModels.events,
+      [projection],
+      instants,
+      (view) => read(openReadModel(view.readModels, projection), view.asOf),
+      {
+        upcasters: this.readModels.upcasters,
+        live: this.readModels.store,
+        ...(knownAt === undefined ? {} : { knownAt }),
       },
+    );
+    return {
+      knownAt: knownAt === undefined ? null : 'instant' in knownAt ? knownAt.instant : knownAt.position,
+      points: samples.map((s) => s.value),
     };
   }
 

@@ -70,7 +70,7 @@ const KindParams = (): MethodDecorator => (target, key, descriptor) => {
 @ApiTags('audit')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBody })
-@ApiBadRequestResponse({ type: ErrorBody, description: 'not a stream id, or a bad asOf' })
+@ApiBadRequestResponse({ type: ErrorBody, description: 'not a stream id, or a bad asOf / knownAt' })
 @ApiNotFoundResponse({ type: ErrorBody, description: 'no such stream, or one the caller may not see' })
 @Controller('api/audit')
 export class AuditController {
@@ -89,7 +89,7 @@ export class AuditController {
     @Param('stream', StreamIdPipe) stream: string,
     @Query() query: AsOfQueryDto,
   ): Promise<TimelineAnswer> {
-    return this.queries.execute(new GetAuditTimelineQuery(actor, stream, query.asOf));
+    return this.queries.execute(new GetAuditTimelineQuery(actor, stream, query));
   }
 
   @Get(':stream/verify')
@@ -118,7 +118,7 @@ export class AuditController {
     @Query() query: ExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const timeline = await this.queries.execute(new GetAuditTimelineQuery(actor, stream, query.asOf));
+    const timeline = await this.queries.execute(new GetAuditTimelineQuery(actor, stream, query));
     res
       .status(200)
       .type(query.format === 'csv' ? 'text/csv' : 'application/json')

@@ -12,7 +12,7 @@ import {
 import type { AnyMachineSnapshot } from 'xstate';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
-import { parseAsOf } from './as-of-read-models.service';
+import { momentOf, parseMoment } from './as-of-read-models.service';
 import { GetAuditTimelineQuery, VerifyStreamQuery, type TimelineAnswer } from './read-model.queries';
 
 /** Reads a stream the actor may see: hidden streams are 404, like the deals themselves. */
@@ -51,18 +51,14 @@ export class GetAuditTimelineHandler extends VisibleStream implements IQueryHand
     super(store, registry, access, upcasters);
   }
 
-  async execute({ actor, streamId, asOf: text }: GetAuditTimelineQuery): Promise<TimelineAnswer> {
+  async execute({ actor, streamId, moment: query }: GetAuditTimelineQuery): Promise<TimelineAnswer> {
     const { events, whole } = await this.read(actor, streamId);
-    const asOf = parseAsOf(text);
-    const timeline = asOf === undefined ? whole : auditTimeline(events, asOf, this.upcasters);
+    const moment = parseMoment(query);
+    const timeline = moment === undefined ? whole : auditTimeline(events, moment, this.upcasters);
     const last = timeline.entries.at(-1);
+    const lastAt = last?.occurredAt ?? null;
     return {
-      asOf: {
-        live: asOf === undefined,
-        position: last?.position ?? null,
-        instant:
-          asOf !== undefined && 'instant' in asOf ? asOf.instant : (last?.occurredAt ?? this.clock.now()),
-      },
+      asOf: momentOf(moment, last?.position ?? null, lastAt, lastAt ?? this.clock.now()),
       streamId: timeline.streamId,
       kind: timeline.kind,
       state: timeline.state,

@@ -5,17 +5,20 @@ import {
   type ActivityRow,
   type AuditTimeline,
   type FunnelReport,
+  type FunnelTrendPoint,
+  type TrendStep,
   type GateDecisionPage,
   type LeadFunnelReport,
   type LossReport,
   type StreamVerification,
   type WinRateReport,
 } from '@ltc/read-models';
-import type { Moment } from './as-of-read-models.service';
+import type { Moment, MomentQuery } from './as-of-read-models.service';
 import type {
   ActivityQueryDto,
   DealFilterQueryDto,
   FunnelQueryDto,
+  FunnelTrendQueryDto,
   GateDecisionQueryDto,
   LeadFunnelQueryDto,
   WinRateQueryDto,
@@ -27,6 +30,22 @@ export class GetFunnelQuery extends Query<At<FunnelReport>> {
   constructor(
     readonly actor: Actor,
     readonly params: FunnelQueryDto,
+  ) {
+    super();
+  }
+}
+
+export type FunnelTrend = Readonly<{
+  every: TrendStep;
+  /** The knowledge bound asked for (an instant or a log position), or null: everything known now. */
+  knownAt: string | null;
+  points: readonly FunnelTrendPoint[];
+}>;
+
+export class GetFunnelTrendQuery extends Query<FunnelTrend> {
+  constructor(
+    readonly actor: Actor,
+    readonly params: FunnelTrendQueryDto,
   ) {
     super();
   }
@@ -83,7 +102,7 @@ export class GetAuditTimelineQuery extends Query<TimelineAnswer> {
   constructor(
     readonly actor: Actor,
     readonly streamId: string,
-    readonly asOf: string | undefined,
+    readonly moment: MomentQuery,
   ) {
     super();
   }

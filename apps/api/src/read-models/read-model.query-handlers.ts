@@ -5,6 +5,9 @@ import {
   activityReport,
   funnelProjection,
   funnelReport,
+  funnelTrendPoint,
+  instant,
+  trendInstants,
   gateDecisions,
   gateDecisionsProjection,
   leadFunnel,
@@ -16,17 +19,20 @@ import {
   type Period,
 } from '@ltc/read-models';
 import type { Actor } from '@ltc/engine';
+import { InvalidInputException } from '../http/validation';
 import { AsOfReadModels } from './as-of-read-models.service';
 import { ReadModelAccess } from './read-model.access';
 import {
   GetActivityQuery,
   GetFunnelQuery,
+  GetFunnelTrendQuery,
   GetGateDecisionsQuery,
   GetLeadFunnelQuery,
   GetLossesQuery,
   GetProjectionStatusQuery,
   GetWinRatesQuery,
   type At,
+  type FunnelTrend,
 } from './read-model.queries';
 import type { DealFilterQueryDto, PeriodQueryDto } from './read-model.request.dtos';
 import { ReadModels } from './read-models.service';
@@ -58,7 +64,7 @@ export class GetFunnelHandler implements IQueryHandler<GetFunnelQuery> {
   ) {}
 
   async execute({ actor, params }: GetFunnelQuery) {
-    const { model, moment } = await this.models.open(funnelProjection, params.asOf);
+    const { model, moment } = await this.models.open(funnelProjection, params);
     return {
       asOf: moment,
       ...funnelReport(model, {
@@ -71,6 +77,42 @@ export class GetFunnelHandler implements IQueryHandler<GetFunnelQuery> {
   }
 }
 
+@QueryHandler(GetFunnelTrendQuery)
+export class GetFunnelTrendHandler implements IQueryHandler<GetFunnelTrendQuery> {
+  constructor(
+    private readonly models: AsOfReadModels,
+    private readonly access: ReadModelAccess,
+  ) {}
+
+  async execute({ actor, params }: GetFunnelTrendQuery): Promise<FunnelTrend> {
+    const refuse = (field: string, message: string) =>
+      new InvalidInputException([{ field, messages: [message] }]);
+    if (params.asOf !== undefined) {
+      throw refuse('asOf', 'a trend samples asOf from `from` to `to` every step: pass from and to, not asOf');
+    }
+    if (params.from === undefined || params.to === undefined) {
+      throw refuse(params.from === undefined ? 'from' : 'to', 'a trend needs from and to');
+    }
+    const from = instant(params.from);
+    const to = instant(params.to);
+    if (to < from) throw refuse('to', 'to must not be before from');
+    let instants: string[];
+    try {
+      instants = trendInstants(from, to, params.every);
+    } catch (error) {
+      throw refuse('every', error instanceof Error ? error.message : String(error));
+    }
+    const filter = dealFilter(params, actor, this.access);
+    const { knownAt, points } = await this.models.sample(
+      funnelProjection,
+      instants,
+      params.knownAt,
+      (model, asOf) => funnelTrendPoint(model, { asOf, every: params.every, filter }),
+    );
+    return { every: params.every, knownAt, points };
+  }
+}
+
 @QueryHandler(GetLeadFunnelQuery)
 export class GetLeadFunnelHandler implements IQueryHandler<GetLeadFunnelQuery> {
   constructor(
@@ -79,7 +121,7 @@ export class GetLeadFunnelHandler implements IQueryHandler<GetLeadFunnelQuery> {
   ) {}
 
   async execute({ actor, params }: GetLeadFunnelQuery) {
-    const { model, moment } = await this.models.open(funnelProjection, params.asOf);
+    const { model, moment } = await this.models.open(funnelProjection, params);
     const visibleTo = this.access.visibleTo(actor);
     return {
       asOf: moment,
@@ -101,7 +143,7 @@ export class GetWinRatesHandler implements IQueryHandler<GetWinRatesQuery> {
   ) {}
 
   async execute({ actor, params }: GetWinRatesQuery) {
-    const { model, moment } = await this.models.open(winRateProjection, params.asOf);
+    const { model, moment } = await this.models.open(winRateProjection, params);
     return {
       asOf: moment,
       ...winRates(model, {
@@ -123,7 +165,7 @@ export class GetLossesHandler implements IQueryHandler<GetLossesQuery> {
   ) {}
 
   async execute({ actor, params }: GetLossesQuery) {
-    const { model, moment } = await this.models.open(winRateProjection, params.asOf);
+    const { model, moment } = await this.models.open(winRateProjection, params);
     return { asOf: moment, ...lossReport(model, dealFilter(params, actor, this.access), period(params)) };
   }
 }
@@ -136,7 +178,7 @@ export class GetActivityHandler implements IQueryHandler<GetActivityQuery> {
   ) {}
 
   async execute({ actor, params }: GetActivityQuery) {
-    const { model, moment } = await this.models.open(activityProjection, params.asOf);
+    const { model, moment } = await this.models.open(activityProjection, params);
     const reps =
       params.rep !== undefined
         ? [params.rep]
@@ -164,7 +206,7 @@ export class GetGateDecisionsHandler implements IQueryHandler<GetGateDecisionsQu
   ) {}
 
   async execute({ actor, params }: GetGateDecisionsQuery): Promise<At<GateDecisionPage>> {
-    const { model, moment } = await this.models.open(gateDecisionsProjection, params.asOf);
+    const { model, moment } = await this.models.open(gateDecisionsProjection, params);
     const visibleTo = this.access.visibleTo(actor);
     return {
       asOf: moment,

@@ -8,18 +8,34 @@ import { ID_PATTERN } from '../http/common.dto';
 
 const POSITION = /^\d{20}(\/\d{20})?$/;
 
-/** Every read-model query takes `asOf`: the numbers as they stood then, replayed from the log. */
+/**
+ * Every read-model query takes two instants: `asOf` (business time: the facts that had occurred by then,
+ * as known now, late entries included) and `knownAt` (knowledge time: only what the log held then).
+ */
 export class AsOfQueryDto {
   @ApiPropertyOptional({
     description:
-      'an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`) or a log position: the read model ' +
-      'as it stood then, replayed from the log; omitted: the live read model',
+      'business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as ' +
+      'the world stood then, as known now (facts entered later but dated before it included); a log ' +
+      'position is refused (use `knownAt`); omitted with `knownAt`: everything known then',
     example: '2026-03-31T23:59:59Z',
   })
   @IsOptional()
+  // A log position passes here so that the handler can say to use knownAt.
   @ValidateIf((_, value) => typeof value !== 'string' || !POSITION.test(value))
-  @IsCalendarMoment({ message: 'asOf must be an existing ISO-8601 date or instant, or a log position' })
+  @IsCalendarMoment({ message: 'asOf must be an existing ISO-8601 date or instant' })
   asOf?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the " +
+      'log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct',
+    example: '2026-04-05T09:00:00Z',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => typeof value !== 'string' || !POSITION.test(value))
+  @IsCalendarMoment({ message: 'knownAt must be an existing ISO-8601 date or instant, or a log position' })
+  knownAt?: string;
 }
 
 /** A period `[from, to)`; either end may be open. */
@@ -85,6 +101,17 @@ export class FunnelQueryDto extends DealFilterQueryDto {
   @Min(1)
   @Max(3650)
   stalledDays = 30;
+}
+
+export class FunnelTrendQueryDto extends DealFilterQueryDto {
+  @ApiPropertyOptional({
+    enum: ['day', 'week', 'month'],
+    default: 'week',
+    description: 'one point per step from `from` to `to` (at most 400 points)',
+  })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  every: 'day' | 'week' | 'month' = 'week';
 }
 
 export class LeadFunnelQueryDto extends PeriodQueryDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Money } from '@ltc/domain';
 import type { ProjectionStatus } from '@ltc/projections';
 import type {
+  FunnelTrendPoint,
   ActivityRow,
   AuditTimeline,
   FunnelReport,
@@ -19,6 +20,7 @@ import type {
   WinRateGroup,
   WinRateReport,
 } from '@ltc/read-models';
+import type { FunnelTrend } from './read-model.queries';
 import type { Documents } from './report-shape';
 
 export class MoneyView {
@@ -29,12 +31,22 @@ export class MoneyView {
 }
 
 export class MomentDto {
-  @ApiProperty({ description: 'true for the live read model, false for a replay as of a past moment' })
+  @ApiProperty({ description: 'true for the live read model, false for a replay as of asOf / knownAt' })
   live!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'the last log position the numbers include' })
   position!: string | null;
-  @ApiProperty({ description: 'the as-of instant, or now for the live read model' })
+  @ApiProperty({
+    description: 'the "now" of the numbers (stalled deals): asOf, else the knownAt instant, else now',
+  })
   instant!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the business instant asked for' })
+  asOf!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'the knowledge bound asked for: an instant (recordedAt) or a log position',
+  })
+  knownAt!: string | null;
 }
 
 class TimeInStageDto {
@@ -115,6 +127,45 @@ export class FunnelDto {
   stalled!: StalledDealDto[];
   @ApiProperty({ type: FunnelTotalsDto })
   totals!: FunnelTotalsDto;
+}
+
+class TrendStageDto {
+  @ApiProperty({ example: 'open.negotiation' })
+  stage!: string;
+  @ApiProperty({ description: 'deals in the stage at the point' })
+  deals!: number;
+  @ApiProperty({ type: [MoneyView] })
+  amount!: MoneyView[];
+  @ApiProperty({ description: 'entries in the step ending at the point' })
+  entered!: number;
+  @ApiProperty({ description: 'exits in the step ending at the point' })
+  exited!: number;
+}
+
+class FunnelTrendPointDto {
+  @ApiProperty({ description: 'the business instant of the point' })
+  asOf!: string;
+  @ApiProperty({ description: 'open deals then' })
+  open!: number;
+  @ApiProperty({ type: [MoneyView], description: 'their amounts, per currency' })
+  amount!: MoneyView[];
+  @ApiProperty({ description: 'won in the step ending at the point' })
+  won!: number;
+  @ApiProperty()
+  lost!: number;
+  @ApiProperty()
+  abandoned!: number;
+  @ApiProperty({ type: [TrendStageDto] })
+  stages!: TrendStageDto[];
+}
+
+export class FunnelTrendDto {
+  @ApiProperty({ enum: ['day', 'week', 'month'] })
+  every!: 'day' | 'week' | 'month';
+  @ApiProperty({ nullable: true, type: String, description: 'the knowledge bound asked for, if any' })
+  knownAt!: string | null;
+  @ApiProperty({ type: [FunnelTrendPointDto] })
+  points!: FunnelTrendPointDto[];
 }
 
 class LeadFunnelRowDto {
@@ -419,6 +470,9 @@ const _move: Documents<MoveDto, Row<FunnelReport['moves']>> = true;
 const _stalled: Documents<StalledDealDto, StalledDeal> = true;
 const _funnelTotals: Documents<FunnelTotalsDto, FunnelReport['totals']> = true;
 const _funnel: Documents<FunnelDto, FunnelReport, 'asOf'> = true;
+const _trendStage: Documents<TrendStageDto, Row<FunnelTrendPoint['stages']>> = true;
+const _trendPoint: Documents<FunnelTrendPointDto, FunnelTrendPoint> = true;
+const _trend: Documents<FunnelTrendDto, FunnelTrend> = true;
 const _leadFunnelRow: Documents<LeadFunnelRowDto, LeadFunnelRow> = true;
 const _leadFunnel: Documents<LeadFunnelDto, LeadFunnelReport, 'asOf'> = true;
 const _winRateGroup: Documents<WinRateGroupDto, WinRateGroup> = true;

@@ -7,6 +7,7 @@ import { ApiReadModel } from './api-read-model.decorator';
 import {
   GetActivityQuery,
   GetFunnelQuery,
+  GetFunnelTrendQuery,
   GetGateDecisionsQuery,
   GetLeadFunnelQuery,
   GetLossesQuery,
@@ -16,6 +17,7 @@ import {
   ActivityQueryDto,
   DealFilterQueryDto,
   FunnelQueryDto,
+  FunnelTrendQueryDto,
   GateDecisionQueryDto,
   LeadFunnelQueryDto,
   WinRateQueryDto,
@@ -23,6 +25,7 @@ import {
 import {
   ActivityDto,
   FunnelDto,
+  FunnelTrendDto,
   GateDecisionsDto,
   LeadFunnelDto,
   LossesDto,
@@ -43,6 +46,16 @@ export class ReadModelsController {
   )
   funnel(@CurrentActor() actor: Actor, @Query() query: FunnelQueryDto) {
     return this.queries.execute(new GetFunnelQuery(actor, query));
+  }
+
+  @ApiReadModel(
+    'funnel/trend',
+    'getFunnelTrend',
+    'the pipeline at each step from `from` to `to` (open deals and amount, won/lost/abandoned in the step), as known at `knownAt`, in one pass over the log',
+    FunnelTrendDto,
+  )
+  trend(@CurrentActor() actor: Actor, @Query() query: FunnelTrendQueryDto) {
+    return this.queries.execute(new GetFunnelTrendQuery(actor, query));
   }
 
   @ApiReadModel(

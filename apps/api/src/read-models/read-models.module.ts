@@ -8,6 +8,7 @@ import { ReadModelAccess } from './read-model.access';
 import {
   GetActivityHandler,
   GetFunnelHandler,
+  GetFunnelTrendHandler,
   GetGateDecisionsHandler,
   GetLeadFunnelHandler,
   GetLossesHandler,
@@ -19,6 +20,7 @@ import { ReadModels } from './read-models.service';
 
 const queryHandlers = [
   GetFunnelHandler,
+  GetFunnelTrendHandler,
   GetLeadFunnelHandler,
   GetWinRatesHandler,
   GetLossesHandler,

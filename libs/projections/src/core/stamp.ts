@@ -1,4 +1,4 @@
-import type { EventMetadata } from '@ltc/domain';
+import { occurredAtOf, recordedAtOf, type EventMetadata } from '@ltc/domain';
 
 /** An ISO-8601 instant as `toISOString()` writes it, so plain string order is time order. */
 export function isoStamp(value: string): string {
@@ -7,20 +7,19 @@ export function isoStamp(value: string): string {
 
 type Stamped = Readonly<{ metadata: EventMetadata; recordedAt: string }>;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** Business time of a stored event: its `occurredAt`, or the store's commit time for an event without one. */
+/** Business time of a stored event (`occurredAtOf`), or the store's commit time for an event without one. */
 export function occurredAtOfStored(event: Stamped): string {
-  return isoStamp(text(event.metadata.occurredAt) ?? event.recordedAt);
+  const { metadata } = event;
+  return isoStamp(typeof metadata.occurredAt === 'string' ? occurredAtOf(metadata) : event.recordedAt);
 }
 
 /**
- * Knowledge time of a stored event: the pipeline's `recordedAt`; events stored before it was stamped read
- * as `recordedAt = occurredAt` (the domain's `recordedAtOf`), and the store's time is the last resort.
+ * Knowledge time of a stored event: the domain's `recordedAtOf` (events stored before it was stamped
+ * read as `recordedAt = occurredAt`); the store's commit time for an event with neither.
  */
 export function recordedAtOfStored(event: Stamped): string {
-  const m = event.metadata;
-  return isoStamp(text(m['recordedAt']) ?? text(m.occurredAt) ?? event.recordedAt);
+  const { metadata } = event;
+  return isoStamp(typeof metadata.occurredAt === 'string' ? recordedAtOf(metadata) : event.recordedAt);
 }
 
 /** How far an event's business time may trail its knowledge time before it counts as a late entry. */
