@@ -71,7 +71,7 @@ export function DealPage() {
   const asOf = useLoad(
     () =>
       stream && past
-        ? api.get<Timeline>(`/api/audit/${stream}/timeline`, { asOf: past.position })
+        ? api.get<Timeline>(`/api/audit/${stream}/timeline`, { knownAt: past.position })
         : Promise.resolve(undefined),
     `${stream}/asOf/${past?.position}`,
     false,
