@@ -117,6 +117,13 @@ describe('the dashboard in a real browser', () => {
     await expectText(page.getByTestId('total-open'), '4');
     await expectText(page.locator('[data-stage="open.bidSubmitted"] [data-col=conversion]'), '33%');
     await expectText(page.locator('[data-stage="open.bidSubmitted"] td').first(), 'Bid submitted');
+    // The weekly trend replays the funnel as of each week's end: everything was seeded today, so as of
+    // the earliest week's end nothing existed (0 open) and as of now the 4 open deals.
+    const trend = page.getByTestId('trend-table').locator('tbody tr');
+    await trend.last().waitFor();
+    expect(await trend.count()).toBeGreaterThanOrEqual(7);
+    expect(await trend.first().locator('td').nth(1).innerText()).toBe('0');
+    expect(await trend.last().locator('td').nth(1).innerText()).toBe(String(funnel.totals.open));
     await screenshot(page, 'pipeline');
 
     // A filter goes to the api: team west is westco's 75,000.00 EUR alone.

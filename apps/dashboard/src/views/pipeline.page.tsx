@@ -10,6 +10,7 @@ import { DealFilters, useFilters } from '../layout/filters';
 import { Failed, Loading, Stat, ViewTitle } from '../layout/parts';
 import { useSigned } from '../session/api-context';
 import { useLoad } from '../session/use-load';
+import { PipelineTrend } from './pipeline-trend';
 
 const FILTERS = ['team', 'owner', 'segment', 'customerType', 'from', 'to', 'asOf', 'knownAt'] as const;
 
@@ -96,6 +97,10 @@ export function PipelinePage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          <PipelineTrend
+            query={Object.fromEntries(Object.entries(query).filter(([k]) => k !== 'asOf'))}
+            end={values['asOf']}
+          />
           <Title order={3} size="h4">
             Stalled deals
           </Title>
