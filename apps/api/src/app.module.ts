@@ -6,6 +6,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { EngineModule } from './engine/engine.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './import/import.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { ProcessManagersModule } from './process-managers/process-managers.module';
@@ -24,6 +25,7 @@ export class AppModule {
         OpportunitiesModule,
         ContractsModule,
         ProcessManagersModule.forRoot(config),
+        ImportModule,
         ReadModelsModule,
         DashboardModule.forRoot(),
       ],

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { audit } from './audit.command';
 import { customers } from './customers.command';
+import { importCommand } from './import.command';
 import { projections } from './projections.command';
 import { serve } from './serve.command';
 import { users } from './users.command';
@@ -18,4 +19,4 @@ export type CliCommand = Readonly<{
   ) => Promise<number>;
 }>;
 
-export const commands: readonly CliCommand[] = [serve, users, customers, projections, audit];
+export const commands: readonly CliCommand[] = [serve, users, customers, importCommand, projections, audit];

@@ -12,7 +12,7 @@ type SweepAnswer = Partial<{
 }>;
 
 /** Why a request never got an answer: fetch hides it in `cause` ("fetch failed" alone says nothing). */
-function unreachable(error: unknown): string {
+export function unreachable(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const detail = cause?.code ?? cause?.message ?? (error as { message?: unknown } | null)?.message;
   return String(detail ?? error);

@@ -21,39 +21,49 @@ export type CommandHost = {
   readonly queries: QueryBus;
 };
 
-/** The body and path of one request to the command the route maps, sent through the CommandBus. */
-async function send<C extends Command>(
-  host: CommandHost,
-  table: RouteTable<C>,
-  [type, route]: [C['type'], CommandRoute],
+/**
+ * The command's data from a request body as its route maps it: a creating route's id field taken out
+ * (the id of the new stream), ids of streams it opens later derived from the key when absent, and the
+ * route's own mapping; `meta` with the key's fingerprint when the route derives fields on the server.
+ * The importer builds its lines' commands the same way.
+ */
+export function routeData(
+  category: string,
+  route: CommandRoute,
   [pathId, gate, body, meta]: [string | undefined, GateName | undefined, object, CommandMeta],
-): Promise<CommandResultDto> {
+  ownedCustomers: (owner: string) => number,
+): { id: string; data: object; meta: CommandMeta & { fingerprint?: unknown } } {
   const fields = plain(body) as Record<string, unknown>;
   const derive = (purpose: string) => idFromCommand(meta.commandId, purpose);
   let id = pathId ?? '';
   if (route.creates !== undefined) {
-    id = (fields[route.creates] as string | undefined) ?? derive(table.stream.category);
+    id = pathId ?? (fields[route.creates] as string | undefined) ?? derive(category);
     delete fields[route.creates];
   }
   for (const [field, purpose] of Object.entries(route.newIds ?? {})) fields[field] ??= derive(purpose);
   const data =
     route.data === undefined
       ? { ...(gate === undefined ? {} : { gate }), ...fields }
-      : route.data(plain(body) as never, {
-          id,
-          meta,
-          ownedCustomers: (owner) => host.deals.ownedCustomers(owner),
-        });
+      : route.data(plain(body) as never, { id, meta, ownedCustomers });
   const derived = route.derived ?? [];
   const fingerprint =
     derived.length === 0
       ? undefined
       : Object.fromEntries(Object.entries(data).filter(([field]) => !derived.includes(field)));
-  const message = new table.message(
-    table.stream.id(id),
-    { type, data } as C,
-    fingerprint === undefined ? meta : { ...meta, fingerprint },
+  return { id, data, meta: fingerprint === undefined ? meta : { ...meta, fingerprint } };
+}
+
+/** The body and path of one request to the command the route maps, sent through the CommandBus. */
+async function send<C extends Command>(
+  host: CommandHost,
+  table: RouteTable<C>,
+  [type, route]: [C['type'], CommandRoute],
+  request: [string | undefined, GateName | undefined, object, CommandMeta],
+): Promise<CommandResultDto> {
+  const { id, data, meta } = routeData(table.stream.category, route, request, (owner) =>
+    host.deals.ownedCustomers(owner),
   );
+  const message = new table.message(table.stream.id(id), { type, data } as C, meta);
   return commandResponse(id, await host.commands.execute(message));
 }
 

@@ -17,7 +17,8 @@ type Data<T extends LeadEvent['type']> = Extract<LeadEvent, { type: T }>['data']
 
 /**
  * The command metadata of a reaction: system actor, caused by the event, one id per event and reaction,
- * at the causing event's business time (clamped to the target stream, never refused for it).
+ * at the causing event's business time (clamped to the target stream, never refused for it), marked
+ * imported when the causing event was.
  */
 export function reactionMeta(reaction: string, event: StoredEvent): CommandMeta & { causationId: string } {
   const correlation = event.metadata.correlationId;
@@ -27,6 +28,8 @@ export function reactionMeta(reaction: string, event: StoredEvent): CommandMeta 
     causationId: event.id,
     occurredAt: occurredAtOf(event.metadata),
     occurredAtMode: 'clamp',
+    // What reacts to imported history is reconstructed knowledge too.
+    ...(event.metadata.imported === true ? { imported: true } : {}),
     ...(typeof correlation === 'string' ? { correlationId: correlation } : {}),
   };
 }

@@ -11,6 +11,8 @@ export class ProcessManagersModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ProcessManagersModule,
+      // The importer runs the reactions after each line, so they land before the next one.
+      global: true,
       providers: [
         {
           provide: CHECKPOINTS,

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError, UpcasterRegistry } from '@ltc/domain';
+import type { CommandResult } from '@ltc/engine';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@ltc/event-store';
 import { concatMap, type Subscription } from 'rxjs';
 import { CHECKPOINTS } from './checkpoint.token';
@@ -14,6 +15,9 @@ import type { CheckpointStore } from './checkpoint.store';
 import { LtcReactions } from './ltc.reactions';
 
 const RETRIES = 3;
+
+/** What the reactions to one event did: the results of their commands, and what failed. */
+export type ReactionOutcome = Readonly<{ results: readonly CommandResult[]; failures: readonly string[] }>;
 
 /**
  * Follows the log from its checkpoint and runs each reaction on the events it names, one event at a
@@ -61,13 +65,27 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async handle(stored: StoredEvent): Promise<void> {
+    await this.reactTo(stored);
+    this.checkpoints.write(stored.position);
+  }
+
+  /**
+   * Runs every reaction to one stored event, retrying an infrastructure hiccup; a refusal is logged and
+   * counted. Returns what the reactions' commands produced and their failures. The subscription calls it
+   * for each event in log order; the importer calls it after each line, so the reactions land at the
+   * line's business time before the next line (idempotent: whoever comes second finds a duplicate).
+   */
+  async reactTo(stored: StoredEvent): Promise<ReactionOutcome> {
+    const outcome: { results: CommandResult[]; failures: string[] } = { results: [], failures: [] };
     // Reactions read event data, so they see it upcast to the current schema like every other reader.
     const event = this.upcasters.upcastStored(stored);
     for (const reaction of this.reactions.all()) {
       if (!reaction.eventTypes.includes(event.type)) continue;
       for (let attempt = 1; ; attempt++) {
         try {
-          for (const command of await reaction.react(event)) await this.commands.execute(command);
+          for (const command of await reaction.react(event)) {
+            outcome.results.push(await this.commands.execute(command));
+          }
           this.handled++;
           break;
         } catch (error) {
@@ -77,11 +95,13 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
             continue;
           }
           this.failures++;
-          this.logger.error(`${reaction.name} on ${event.type} ${event.id}: ${String(error)}`);
+          const failure = `${reaction.name} on ${event.type} ${event.id}: ${String(error)}`;
+          outcome.failures.push(failure);
+          this.logger.error(failure);
           break;
         }
       }
     }
-    this.checkpoints.write(event.position);
+    return outcome;
   }
 }
