@@ -27,7 +27,14 @@ describe('the OpenAPI document', () => {
   it('documents every command with a request schema, bearer auth and every answer it can give', () => {
     const commands = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
-        .filter(([method]) => method === 'post' && path.startsWith('/api/') && !path.endsWith('/sweep'))
+        // Not commands: the sweep (no body) and the history import (an NDJSON stream, tested below).
+        .filter(
+          ([method]) =>
+            method === 'post' &&
+            path.startsWith('/api/') &&
+            !path.endsWith('/sweep') &&
+            path !== '/api/import',
+        )
         .map(([, op]) => ({ path, op })),
     );
     expect(commands.length).toBeGreaterThanOrEqual(50);
@@ -46,5 +53,15 @@ describe('the OpenAPI document', () => {
       const schema = op.requestBody?.content?.['application/json']?.schema;
       expect({ path, hasBody: schema !== undefined }).toEqual({ path, hasBody: true });
     }
+  });
+
+  it('documents the history import as an NDJSON stream in and out, for admins', () => {
+    const op = doc.paths['/api/import']?.['post'] as Operation & {
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(op.requestBody?.content ?? {})).toEqual(['application/x-ndjson']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(Object.keys(op.responses['200']?.content ?? {})).toEqual(['application/x-ndjson']);
+    expect(op.security).toEqual([{ bearer: [] }]);
   });
 });

@@ -8,7 +8,6 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -40,7 +39,6 @@ export class ImportController {
   })
   @ApiBearerAuth()
   @ApiConsumes(NDJSON)
-  @ApiProduces(NDJSON)
   @ApiBody({ schema: { type: 'string', description: 'newline-delimited JSON, one command per line' } })
   @ApiQuery({ name: 'onError', required: false, enum: ['stop', 'skip'], description: 'default stop' })
   @ApiQuery({
@@ -49,7 +47,10 @@ export class ImportController {
     enum: ['true', 'false'],
     description: 'check every line (JSON, shape, command type, business-time order) and append nothing',
   })
-  @ApiOkResponse({ description: 'one result per line ({line, status, ...}), then {summary}' })
+  @ApiOkResponse({
+    description: 'one result per line ({line, status, ...}), then {summary}',
+    content: { [NDJSON]: { schema: { type: 'string' } } },
+  })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'not NDJSON, or a bad onError/dryRun' })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'no or unknown API key' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'only admins may import' })
