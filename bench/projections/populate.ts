@@ -2,7 +2,14 @@ import { generateHistory } from '@ltc/projections/testing';
 import { SqliteEventStore } from '@ltc/event-store';
 import BetterSqlite3 from 'better-sqlite3';
 
-export type Populated = Readonly<{ events: number; seconds: number; first: string; last: string }>;
+/** `first` and `last`: knowledge times (recordedAt) of the log's first and last events; `late`: late entries. */
+export type Populated = Readonly<{
+  events: number;
+  seconds: number;
+  first: string;
+  last: string;
+  late: number;
+}>;
 
 /**
  * Writes a seeded history straight into a store file with the adapter's schema: generating a million
@@ -26,11 +33,14 @@ export async function populate(file: string, seed: number, events: number): Prom
   let count = 0;
   let first = '';
   let last = '';
-  for (const append of generateHistory({ seed, events })) {
+  let late = 0;
+  // One command in a hundred is entered late (up to two weeks after it happened), as sales facts are.
+  for (const append of generateHistory({ seed, events, late: { share: 0.01, maxDays: 14 } })) {
     append.envelopes.forEach((e, i) => {
-      const at = String(e.metadata.occurredAt);
+      const at = String(e.metadata['recordedAt'] ?? e.metadata.occurredAt);
       first ||= at;
-      last = at;
+      if (at > last) last = at;
+      if (at !== e.metadata.occurredAt) late++;
       rows.push([
         e.id,
         append.streamId,
@@ -50,5 +60,5 @@ export async function populate(file: string, seed: number, events: number): Prom
   flush(rows);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { events: count, seconds: (performance.now() - started) / 1000, first, last };
+  return { events: count, seconds: (performance.now() - started) / 1000, first, last, late };
 }

@@ -1,6 +1,20 @@
 import { SqliteEventStore } from '@ltc/event-store';
-import { openReadModel, ProjectionRunner, ReadModelStore, replayAsOf } from '@ltc/projections';
-import { ALL_PROJECTIONS, funnelProjection, funnelReport, leadFunnel } from '@ltc/read-models';
+import {
+  openReadModel,
+  ProjectionRunner,
+  ReadModelStore,
+  replayAsOf,
+  sampleAt,
+  type Moment,
+} from '@ltc/projections';
+import {
+  ALL_PROJECTIONS,
+  funnelProjection,
+  funnelReport,
+  funnelTrendPoint,
+  leadFunnel,
+  trendInstants,
+} from '@ltc/read-models';
 
 // A child process of the bench: one measurement, reported with this process's own peak RSS.
 type Report = {
@@ -53,18 +67,23 @@ async function rebuild(
   return { events, seconds, perSecond: events / seconds, detail: status.map((s) => [s.name, s.events]) };
 }
 
-/** As the api answers it: the live read models (from the rebuild) are there, with their snapshots. */
+/**
+ * As the api answers it: the live read models (from the rebuild) are there, with their snapshots and the
+ * late-entries index. `moment` is `asOf` or `asOf@knownAt` (business instant, then knowledge instant).
+ */
 async function asOf(
   file: string,
-  instant: string,
+  moment: string,
   readModelsFile: string,
 ): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
   const store = new SqliteEventStore({ file });
   const live = new ReadModelStore({ file: readModelsFile });
+  const [business, knownAt] = moment.split('@') as [string, string | undefined];
+  const at: Moment = { asOf: business, ...(knownAt === undefined ? {} : { knownAt: { instant: knownAt } }) };
   const started = performance.now();
-  const view = await replayAsOf(store, [funnelProjection], { instant }, { snapshots: live });
+  const view = await replayAsOf(store, [funnelProjection], at, { live });
   const model = openReadModel(view.readModels, funnelProjection);
-  const funnel = funnelReport(model, { now: instant });
+  const funnel = funnelReport(model, { now: business });
   const leads = leadFunnel(model, {});
   const seconds = (performance.now() - started) / 1000;
   view.close();
@@ -75,6 +94,46 @@ async function asOf(
     seconds,
     perSecond: view.events / seconds,
     detail: { open: funnel.totals.open, won: funnel.totals.won, leads: leads.total.captured },
+  };
+}
+
+/** 52 weekly funnels ending at `last`, in one pass over the log (`sampleAt`), as the trend query runs it. */
+async function trend(
+  file: string,
+  last: string,
+  readModelsFile: string,
+): Promise<Omit<Report, 'mode' | 'peakRssMb'>> {
+  const store = new SqliteEventStore({ file });
+  const live = new ReadModelStore({ file: readModelsFile });
+  const from = new Date(Date.parse(last) - 51 * 7 * 86_400_000).toISOString();
+  const instants = trendInstants(from, last, 'week');
+  const started = performance.now();
+  let events = 0;
+  const points = await sampleAt(
+    store,
+    [funnelProjection],
+    instants,
+    (view) => {
+      events = view.events;
+      return funnelTrendPoint(openReadModel(view.readModels, funnelProjection), {
+        asOf: view.asOf,
+        every: 'week',
+      });
+    },
+    { live },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  live.close();
+  await store.close();
+  return {
+    events,
+    seconds,
+    perSecond: events / seconds,
+    detail: {
+      points: points.length,
+      open: points.map((p) => p.value.open),
+      won: points.map((p) => p.value.won),
+    },
   };
 }
 
@@ -90,7 +149,9 @@ async function main(): Promise<void> {
       ? await bareRead(file)
       : mode === 'rebuild'
         ? await rebuild(file, extra, readModelsFile)
-        : await asOf(file, extra, readModelsFile ?? ':memory:');
+        : mode === 'trend'
+          ? await trend(file, extra, readModelsFile ?? ':memory:')
+          : await asOf(file, extra, readModelsFile ?? ':memory:');
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ mode, ...result, peakRssMb }));
 }
