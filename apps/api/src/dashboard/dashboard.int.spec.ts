@@ -70,6 +70,9 @@ describe('the dashboard served by the api (a real app on a SQLite file, a built 
     expect((await get('/health').expect(200)).body).toHaveProperty('store');
     expect((await get('/health/no-such').expect(404)).type).toBe('application/json');
     await request(app.getHttpServer()).post('/deals/x').expect(404);
+    // Not a client route of the dashboard: a plain 404, as before the dashboard.
+    expect((await get('/no-such-route').expect(404)).type).toBe('application/json');
+    await get('/pipelines').expect(404);
   });
 
   it('answers GET /api/session with the user the key belongs to', async () => {

@@ -8,6 +8,8 @@ import { SessionController } from './session.controller';
 export const DASHBOARD_ROOT = Symbol('DASHBOARD_ROOT');
 /** Paths the api answers itself: the SPA fallback never shadows them (an unknown one stays a 404). */
 const API_PATHS = /^\/(api|docs|docs-json|health)(\/|$)/;
+/** The dashboard's client routes (`apps/dashboard/src/layout/shell.tsx`); any other path stays a 404. */
+export const CLIENT_ROUTES = /^\/((pipeline|win-rates|deals|inbox|customers)(\/.*)?)?$/;
 
 /** `dist/apps/dashboard` beside the compiled api (`dist/apps/api/src/dashboard`). */
 export const builtDashboardRoot = (): string => resolve(__dirname, '../../../dashboard');
@@ -17,8 +19,8 @@ export const isBuiltDashboard = (root: string): boolean =>
   existsSync(join(root, 'index.html')) && existsSync(join(root, 'assets'));
 
 /**
- * Serves the dashboard's built files at `/` and `index.html` for any other GET that wants a page (client
- * routes such as `/deals/opp-1`). Registered after the api's routes (onModuleInit runs once the router is
+ * Serves the dashboard's built files at `/` and `index.html` for its client routes (`/deals/opportunities/x`,
+ * `/pipeline?asOf=…`), so a reload or a shared link opens the view. Registered after the api's routes (onModuleInit runs once the router is
  * set up) and before Nest's 404, so `/api`, `/docs` and `/health` are never shadowed.
  */
 @Module({ controllers: [SessionController] })
@@ -43,6 +45,7 @@ export class DashboardModule implements OnModuleInit {
       if (req.path.startsWith('/assets/')) return files(req, res, next);
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       if (req.path !== '/' && /\.[a-z0-9]+$/i.test(req.path)) return files(req, res, next);
+      if (!CLIENT_ROUTES.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });

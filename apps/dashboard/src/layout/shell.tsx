@@ -17,7 +17,8 @@ const CustomersPage = lazy(() =>
   import('../views/customers.page').then((m) => ({ default: m.CustomersPage })),
 );
 
-// Forecast (issue 14) and incentives (issue 13) join this list when their apis exist.
+// Forecast (issue 14) and incentives (issue 13) join this list when their apis exist. A new top-level
+// route also goes into CLIENT_ROUTES of apps/api/src/dashboard/dashboard.module.ts (reloads of it).
 const VIEWS = [
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/win-rates', label: 'Win rates' },
