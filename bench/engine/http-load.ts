@@ -60,6 +60,8 @@ export async function httpCommands(
     PORT: '0',
     HOST: '127.0.0.1',
     SWEEP_INTERVAL_MINUTES: '0',
+    // The bench measures the engine over HTTP from one key, not the per-key rate limit.
+    RATE_LIMIT_PER_MINUTE: '0',
   });
   const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   try {

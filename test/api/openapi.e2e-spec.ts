@@ -41,7 +41,7 @@ describe('the OpenAPI document', () => {
     for (const { path, op } of commands) {
       expect({ path, responses: Object.keys(op.responses ?? {}).sort() }).toEqual({
         path,
-        responses: ['200', '400', '401', '403', '404', '409'],
+        responses: ['200', '400', '401', '403', '404', '409', '429'],
       });
       expect({ path, security: op.security }).toEqual({ path, security: [{ bearer: [] }] });
       // Every command may be a late entry: the business-time header is documented on each.

@@ -3,25 +3,25 @@ import { bootstrap } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
-  const { app, url } = await bootstrap(loadConfig(process.env));
+  const { app, url, log } = await bootstrap(loadConfig(process.env));
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`ltc api: ${signal} received, closing`);
+    log.info({ signal }, `ltc api: ${signal} received, closing`);
     // app.close() runs the shutdown hooks (stores close their files) before the process exits 0.
     app.close().then(
-      () => process.exit(0),
+      () => log.flush(() => process.exit(0)),
       (error: unknown) => {
-        console.error('ltc api: error while closing', error);
-        process.exit(1);
+        log.error({ err: error }, 'ltc api: error while closing');
+        log.flush(() => process.exit(1));
       },
     );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   // Last, once a stop signal is handled: whoever waits for this line may send one at once.
-  console.log(`ltc api listening on ${url} (docs at ${url}/docs)`);
+  log.info({ url, docs: `${url}/docs` }, `ltc api listening on ${url} (docs at ${url}/docs)`);
 }
 
 main().catch((error: unknown) => {

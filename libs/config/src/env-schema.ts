@@ -4,6 +4,8 @@ import {
   EVENT_STORE_KINDS,
   MAX_BACKDATE_WINDOW_DAYS,
   MAX_FUTURE_SKEW_SECONDS,
+  LOG_LEVELS,
+  MAX_RATE_LIMIT_PER_MINUTE,
   MAX_SWEEP_INTERVAL_MINUTES,
   type VariableName,
 } from './variables';
@@ -29,6 +31,8 @@ export const envSchema = z.object({
   SWEEP_INTERVAL_MINUTES: optional(wholeNumber(0, MAX_SWEEP_INTERVAL_MINUTES)),
   FUTURE_SKEW_SECONDS: optional(wholeNumber(0, MAX_FUTURE_SKEW_SECONDS)),
   BACKDATE_WINDOW_DAYS: optional(wholeNumber(0, MAX_BACKDATE_WINDOW_DAYS)),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  RATE_LIMIT_PER_MINUTE: optional(wholeNumber(0, MAX_RATE_LIMIT_PER_MINUTE)),
   LTC_URL: optional(z.url({ protocol: /^https?$/ })),
   LTC_API_KEY: optional(z.string().regex(API_KEY_FORMAT)),
 });

@@ -24,6 +24,7 @@ describe('loadAppConfig', () => {
     expect(config.usersFile).toBe(resolve('data/users.json'));
     expect(config.sweepIntervalMinutes).toBe(60);
     expect(config.businessTime).toEqual({ futureSkewMs: 300_000, repWindowDays: 14 });
+    expect(config).toMatchObject({ logLevel: 'info', rateLimitPerMinute: 6000 });
   });
 
   it('reads the late-entry limits: skew in seconds (kept in ms), window in days', () => {
@@ -80,6 +81,15 @@ describe('loadAppConfig', () => {
       'SWEEP_INTERVAL_MINUTES="40000" is not allowed: expected whole minutes from 0 to 35791',
     ],
     [{ SWEEP_INTERVAL_MINUTES: '-1' }, 'SWEEP_INTERVAL_MINUTES="-1" is not allowed'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL="loud" is not allowed: expected one of fatal, error, warn, info, debug, trace, silent',
+    ],
+    [
+      { RATE_LIMIT_PER_MINUTE: '1e6' },
+      'RATE_LIMIT_PER_MINUTE="1e6" is not allowed: expected whole requests from 0 to 1000000',
+    ],
+    [{ RATE_LIMIT_PER_MINUTE: '1000001' }, 'RATE_LIMIT_PER_MINUTE="1000001" is not allowed'],
     [{ SWEEP_INTERVAL_MINUTES: '1e9' }, 'SWEEP_INTERVAL_MINUTES="1e9" is not allowed'],
     [
       { EVENTSTORE_CONNECTION_STRING: 'foo' },

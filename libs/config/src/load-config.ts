@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { EventStoreKind } from '@ltc/event-store';
 import { ConfigError, invalidVariable } from './config-error';
 import { envSchema, type Env, type ParsedEnv } from './env-schema';
-import { VARIABLES, type VariableName } from './variables';
+import { VARIABLES, type LOG_LEVELS, type VariableName } from './variables';
 
 /** Where the event log and the read models are: what the api and the cli's store commands open. */
 export type StoreConfig = Readonly<{
@@ -25,6 +25,10 @@ export type AppConfig = StoreConfig &
     usersFile: string;
     /** Minutes between idle-customer sweeps; 0 turns the schedule off. */
     sweepIntervalMinutes: number;
+    /** pino's level for the JSON log lines. */
+    logLevel: (typeof LOG_LEVELS)[number];
+    /** Requests per minute per API key (or client address); 0: no limit. */
+    rateLimitPerMinute: number;
   }>;
 
 /** How the cli reaches a running api. */
@@ -94,6 +98,8 @@ export function loadAppConfig(env: Env): AppConfig {
     'SWEEP_INTERVAL_MINUTES',
     'FUTURE_SKEW_SECONDS',
     'BACKDATE_WINDOW_DAYS',
+    'LOG_LEVEL',
+    'RATE_LIMIT_PER_MINUTE',
   ]);
   return {
     ...loadStoreConfig(env),
@@ -102,6 +108,8 @@ export function loadAppConfig(env: Env): AppConfig {
     host: v.HOST ?? '0.0.0.0',
     usersFile: loadUsersFile(env),
     sweepIntervalMinutes: v.SWEEP_INTERVAL_MINUTES ?? 60,
+    logLevel: v.LOG_LEVEL ?? 'info',
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 6000,
   };
 }
 

@@ -12,6 +12,12 @@ export const MAX_FUTURE_SKEW_SECONDS = 86_400;
 /** The longest back-dating window for reps and managers: ten years. */
 export const MAX_BACKDATE_WINDOW_DAYS = 3_660;
 
+/** The most requests per minute `RATE_LIMIT_PER_MINUTE` may allow one key. */
+export const MAX_RATE_LIMIT_PER_MINUTE = 1_000_000;
+
+/** The levels `LOG_LEVEL` may name (pino's). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /** Every adapter kind `EVENT_STORE` may name; the type is the event-store port's own. */
 export const EVENT_STORE_KINDS = [
   'sqlite',
@@ -94,6 +100,18 @@ export const VARIABLES = {
     default: '14',
     expected: `whole days from 0 to ${MAX_BACKDATE_WINDOW_DAYS}`,
     meaning: 'how far back reps and managers may date a fact; ops and admin have no limit',
+  },
+  LOG_LEVEL: {
+    readBy: 'api',
+    default: 'info',
+    expected: `one of ${LOG_LEVELS.join(', ')}`,
+    meaning: 'JSON lines on stdout, one per request at `info`; `debug` adds the framework start-up lines',
+  },
+  RATE_LIMIT_PER_MINUTE: {
+    readBy: 'api',
+    default: '6000',
+    expected: `whole requests from 0 to ${MAX_RATE_LIMIT_PER_MINUTE} (0 turns the limit off)`,
+    meaning: 'requests per minute one API key (a client address without one) may make; beyond: 429',
   },
   LTC_URL: {
     readBy: 'cli',

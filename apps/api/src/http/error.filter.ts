@@ -47,6 +47,7 @@ export const ERROR_CODES: readonly string[] = [
     'MALFORMED_JSON',
     'HTTP_ERROR',
     'INTERNAL',
+    'TOO_MANY_REQUESTS',
   ]),
 ].sort();
 
