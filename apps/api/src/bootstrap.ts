@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -61,7 +60,7 @@ export async function bootstrap(config: AppConfig): Promise<RunningApp> {
   const log = createLogger(config.logLevel);
   const app = await createApp(config, log);
   await app.listen(config.port, config.host);
-  const address = (app.getHttpServer() as Server).address();
+  const address = app.getHttpServer().address();
   const port = address !== null && typeof address === 'object' ? address.port : config.port;
   return { app, url: `http://127.0.0.1:${port}`, log };
 }
