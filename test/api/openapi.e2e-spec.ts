@@ -60,7 +60,7 @@ describe('the OpenAPI document', () => {
       responses: Record<string, { content?: Record<string, unknown> }>;
     };
     expect(Object.keys(op.requestBody?.content ?? {})).toEqual(['application/x-ndjson']);
-    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '429']);
     expect(Object.keys(op.responses['200']?.content ?? {})).toEqual(['application/x-ndjson']);
     expect(op.security).toEqual([{ bearer: [] }]);
   });
