@@ -17,7 +17,7 @@ export type HttpReport = {
 };
 
 /** Starts the built api as its own process, the way a user runs it; resolves with its URL. */
-async function startApi(env: Record<string, string>) {
+export async function startApi(env: Record<string, string>) {
   const child = spawn(
     process.execPath,
     ['-r', 'tsconfig-paths/register', resolve(root, 'dist/apps/api/src/main.js')],
@@ -91,7 +91,8 @@ export async function httpCommands(
               body: JSON.stringify({
                 channel: 'call',
                 note: `touch ${i}`,
-                touchedAt: '2026-03-01T10:00:00.000Z',
+                // A touch's date is its business time, which may not go back on the customer's stream.
+                touchedAt: new Date().toISOString(),
               }),
             };
           },

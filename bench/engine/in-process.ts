@@ -48,7 +48,8 @@ export async function inProcessCommands(
           customerStream.id(id),
           {
             type: 'RecordCustomerTouch',
-            data: { channel: 'call', note: `touch ${i}`, touchedAt: '2026-03-01T10:00:00.000Z' },
+            // A touch's date is its business time, which may not go back on the customer's stream.
+            data: { channel: 'call', note: `touch ${i}`, touchedAt: new Date().toISOString() },
           },
           { commandId: `touch-${i}`, actor },
         ),

@@ -183,7 +183,7 @@ export class ImportService {
   private async react(result: CommandResult): Promise<{ reactions: number; failures: string[] }> {
     let reactions = 0;
     const failures: string[] = [];
-    if (result.events.length === 0) return { reactions, failures };
+    if (!result.events.some((e) => this.processManagers.reactsTo(e.type))) return { reactions, failures };
     const first = result.events[0]!.revision;
     const stored = await this.store.readStream(result.streamId, {
       from: first,

@@ -69,6 +69,11 @@ export class ProcessManagers implements OnApplicationBootstrap, OnModuleDestroy 
     this.checkpoints.write(stored.position);
   }
 
+  /** True when some reaction handles events of this type. */
+  reactsTo(type: string): boolean {
+    return this.reactions.all().some((r) => r.eventTypes.includes(type));
+  }
+
   /**
    * Runs every reaction to one stored event, retrying an infrastructure hiccup; a refusal is logged and
    * counted. Returns what the reactions' commands produced and their failures. The subscription calls it
