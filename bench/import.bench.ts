@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { benchData, customerIds } from './engine/bench-app';
-import { startApi } from './engine/http-load';
+import { startBenchApi } from './engine/http-load';
 import { inProcessCommands } from './engine/in-process';
 
 // Sizes can be shrunk for a smoke run: BENCH_IMPORT_LINES=2000 npm run bench -- import
@@ -54,13 +54,7 @@ async function importRate(): Promise<{
 }> {
   const { dataDir, usersFile, key } = benchData();
   const file = historyFile(dataDir);
-  const api = await startApi({
-    DATA_DIR: dataDir,
-    USERS_FILE: usersFile,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SWEEP_INTERVAL_MINUTES: '0',
-  });
+  const api = await startBenchApi(dataDir, usersFile);
   try {
     const started = process.hrtime.bigint();
     const res = await fetch(`${api.url}/api/import?onError=skip`, {

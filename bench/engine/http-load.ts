@@ -47,14 +47,9 @@ export async function startApi(env: Record<string, string>) {
   };
 }
 
-/** Touch commands over HTTP from autocannon on loopback: unique Idempotency-Key per request. */
-export async function httpCommands(
-  seconds: number,
-  connections: number,
-  customers: number,
-): Promise<HttpReport> {
-  const { dataDir, usersFile, key } = benchData();
-  const api = await startApi({
+/** The built api on a bench data folder: no sweep, no rate limit, a free loopback port. */
+export function startBenchApi(dataDir: string, usersFile: string) {
+  return startApi({
     DATA_DIR: dataDir,
     USERS_FILE: usersFile,
     PORT: '0',
@@ -63,6 +58,16 @@ export async function httpCommands(
     // The bench measures the engine over HTTP from one key, not the per-key rate limit.
     RATE_LIMIT_PER_MINUTE: '0',
   });
+}
+
+/** Touch commands over HTTP from autocannon on loopback: unique Idempotency-Key per request. */
+export async function httpCommands(
+  seconds: number,
+  connections: number,
+  customers: number,
+): Promise<HttpReport> {
+  const { dataDir, usersFile, key } = benchData();
+  const api = await startBenchApi(dataDir, usersFile);
   const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   try {
     const ids = customerIds(customers);
