@@ -131,6 +131,20 @@ describe('the dashboard in a real browser', () => {
     await expectText(page.getByTestId('total-amount'), '€75,000.00');
     const west = (await api('bob', '/api/funnel?team=west')) as { totals: { open: number } };
     await expectText(page.getByTestId('total-open'), String(west.totals.open));
+
+    // Time travel: as known at the start of 2026 the log held nothing; as of a business instant the api
+    // answers the same totals it shows.
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expectText(page.getByTestId('total-open'), '4');
+    await page.getByLabel('Known at').fill('2026-01-01T00:00');
+    await expectText(page.getByTestId('total-open'), '0');
+    await expectText(page.getByTestId('total-amount'), '—');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    const at = new Date(Date.now() + 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('As of').fill(at);
+    const then = (await api('bob', `/api/funnel?asOf=${at}:00Z`)) as { totals: { open: number } };
+    await expectText(page.getByTestId('as-of'), 'as of');
+    await expectText(page.getByTestId('total-open'), String(then.totals.open));
   });
 
   it('shows win rates with their counts and the losses by reason and competitor', async () => {

@@ -1,4 +1,4 @@
-import type { FunnelReport, LossReport, WinRateReport } from '@ltc/read-models';
+import type { FunnelReport, FunnelTrendPoint, LossReport, WinRateReport } from '@ltc/read-models';
 import type { Money } from '../format/money';
 
 // The shapes of the api's answers the dashboard reads (see /docs-json for all of them).
@@ -11,6 +11,12 @@ export type { Ranked, StageRow, StalledDeal, WinRateGroup } from '@ltc/read-mode
 
 /** `GET /api/funnel`: the read model's report as of a moment. */
 export type Funnel = FunnelReport & Readonly<{ asOf: AsOf }>;
+/** `GET /api/funnel/trend`: one point per step from `from` to `to`. */
+export type FunnelTrend = Readonly<{
+  every: string;
+  knownAt: string | null;
+  points: readonly FunnelTrendPoint[];
+}>;
 export type WinRates = WinRateReport & Readonly<{ asOf: AsOf }>;
 export type Losses = LossReport & Readonly<{ asOf: AsOf }>;
 
