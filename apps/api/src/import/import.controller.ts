@@ -1,4 +1,9 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
 import { Controller, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -77,8 +82,13 @@ export class ImportController {
     if (problems.length > 0) throw new InvalidInputException(problems);
     response.status(200).type(NDJSON);
     const write = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
+    // The upload is spooled to a file first: the server bounds how long receiving a request may take
+    // (5 minutes), and a large import runs far longer than its upload.
+    const dir = await mkdtemp(join(tmpdir(), 'ltc-import-'));
+    const spool = join(dir, 'upload.jsonl');
     try {
-      const lines = createInterface({ input: request, crlfDelay: Infinity });
+      await pipeline(request, createWriteStream(spool));
+      const lines = createInterface({ input: createReadStream(spool), crlfDelay: Infinity });
       const summary = await this.imports.run(
         lines,
         { onError: onError as OnError, dryRun: dryRun === 'true' },
@@ -89,6 +99,8 @@ export class ImportController {
       // The answer has begun: the failure is its last line. Lines before it stand; a re-run resumes.
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       write({ error: { code: 'INTERNAL', message: 'the import stopped on an internal error; re-run it' } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
     response.end();
   }
