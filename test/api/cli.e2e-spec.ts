@@ -37,9 +37,10 @@ describe('the ltc command line', () => {
   let api: ApiProcess;
   let keys: Record<Person, string>;
   let usersFile: string;
+  let dataDir: string;
 
   beforeAll(async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'data');
+    dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'data');
     usersFile = join(dataDir, 'users.json');
     keys = writeTeam(usersFile);
     api = await startApi({ DATA_DIR: dataDir });
@@ -47,19 +48,32 @@ describe('the ltc command line', () => {
   afterAll(() => api.stop());
 
   it('lists the users of the file the api reads', async () => {
-    const { code, stdout } = await cli(['users', 'list', '--file', usersFile]);
+    const { code, stdout } = await cli(['users', 'list', '--file', usersFile, '--data-dir', dataDir]);
     expect(code).toBe(0);
     expect(stdout).toContain('bob\tmanager\tteam=east');
   });
 
-  it('adds a user whose key the running api accepts at once', async () => {
-    const added = await cli(['users', 'add', 'gus', '--role', 'rep', '--team', 'east', '--file', usersFile]);
+  it('adds a user whose key the running api accepts at once, with the person the cli wrote to the log', async () => {
+    const added = await cli(
+      ['users', 'add', 'gus', '--role', 'rep', '--team', 'west', '--manager', 'wes', '--file', usersFile],
+      { DATA_DIR: dataDir },
+    );
     const key = /store it now\): (\S+)/.exec(added.stdout)?.[1];
     expect(key).toBeDefined();
     // The api re-reads the users file at most once a second.
     await new Promise((done) => setTimeout(done, 1100));
-    const res = await fetch(`${api.url}/api/leads`, { headers: { authorization: `Bearer ${key}` } });
-    expect(res.status).toBe(200);
+    const auth = { headers: { authorization: `Bearer ${key}` } };
+    expect((await fetch(`${api.url}/api/leads`, auth)).status).toBe(200);
+    const people = (await (await fetch(`${api.url}/api/people`, auth)).json()) as {
+      people: { id: string; team: string; manager: string | null; orgRoles: string[] }[];
+    };
+    expect(people.people.find((p) => p.id === 'gus')).toEqual({
+      id: 'gus',
+      name: 'gus',
+      orgRoles: ['rep'],
+      team: 'west',
+      manager: 'wes',
+    });
   });
 
   it('sweeps idle customers through the api with a manager key, and refuses a rep', async () => {

@@ -1,4 +1,4 @@
-import { addUser } from '@ltc/users';
+import { issueApiKey, writeUsersFile } from '@ltc/users';
 import type { UserRole } from '@ltc/domain';
 
 /** The people of the e2e tests: two teams, a manager, an ops user and an admin. */
@@ -15,11 +15,20 @@ export const PEOPLE = [
 
 export type Person = (typeof PEOPLE)[number]['id'];
 
-/** Writes the users file and returns each person's API key. */
+/** When the team's keys were issued: the people's effective join date once the api takes them in. */
+export const TEAM_JOINED_AT = '2026-01-01T00:00:00.000Z';
+
+/**
+ * Writes a users file as it was before people were in the log (roles, team and manager per user), so
+ * every e2e session also runs the api's first-start migration; returns each person's API key.
+ */
 export function writeTeam(usersFile: string): Record<Person, string> {
   const keys = {} as Record<Person, string>;
-  for (const p of PEOPLE) {
-    keys[p.id] = addUser(usersFile, { ...p, roles: [...p.roles] }, '2026-01-01T00:00:00.000Z').key;
-  }
+  const users = PEOPLE.map((p) => {
+    const { key, record } = issueApiKey(TEAM_JOINED_AT);
+    keys[p.id] = key;
+    return { ...p, person: p.id, name: p.id, roles: [...p.roles], apiKeys: [record] };
+  });
+  writeUsersFile(usersFile, { version: 1, users });
   return keys;
 }

@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { PeopleModule } from './people/people.module';
 import { ProcessManagersModule } from './process-managers/process-managers.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
@@ -24,6 +25,7 @@ export class AppModule {
         LeadsModule,
         OpportunitiesModule,
         ContractsModule,
+        PeopleModule,
         ProcessManagersModule.forRoot(config),
         ImportModule,
         ReadModelsModule,

@@ -65,30 +65,61 @@ describe('ltc users', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
+  // Each test's users file and log in one temp data folder.
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ltc-cli-'));
+    return { file: join(dir, 'users.json'), at: ['--file', join(dir, 'users.json'), '--data-dir', dir] };
+  };
+
   it('adds a user and prints a key that the file does not contain', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'users.json');
-    expect(await main(['users', 'add', 'ann', '--role', 'rep', '--team', 'east', '--file', file])).toBe(0);
+    const { file, at } = folder();
+    expect(await main(['users', 'add', 'ann', '--role', 'rep', '--team', 'east', ...at])).toBe(0);
     const key = /API key \(shown once, store it now\): (\S+)/.exec(out)?.[1];
     expect(key).toMatch(/^ltc_[a-f0-9]{16}_/);
     expect(readFileSync(file, 'utf8')).not.toContain(key);
     out = '';
-    expect(await main(['users', 'list', '--file', file])).toBe(0);
+    expect(await main(['users', 'list', ...at])).toBe(0);
     expect(out).toContain('ann\trep\tteam=east');
+    expect(readFileSync(file, 'utf8')).not.toMatch(/team|roles/);
+  });
+
+  it('writes the person into the log once, and links more users to a person already there', async () => {
+    const { file, at } = folder();
+    expect(await main(['users', 'add', 'ann', '--role', 'rep', '--team', 'east', ...at])).toBe(0);
+    expect(await main(['users', 'add', 'ann-phone', '--person', 'ann', ...at])).toBe(0);
+    await expect(
+      main(['users', 'add', 'ann-2', '--person', 'ann', '--team', 'west', '--role', 'rep', ...at]),
+    ).rejects.toThrow(/person "ann" is already in the log \(team east\)/);
+    await expect(
+      main(['users', 'add', 'cy', '--role', 'rep', '--team', 'east', '--manager', 'zed', ...at]),
+    ).rejects.toThrow(/manager "zed" is not in the organisation/);
+    out = '';
+    expect(await main(['users', 'list', '--json', ...at])).toBe(0);
+    expect(
+      (JSON.parse(out) as { id: string; person: string; team: string }[]).map((u) => [
+        u.id,
+        u.person,
+        u.team,
+      ]),
+    ).toEqual([
+      ['ann', 'ann', 'east'],
+      ['ann-phone', 'ann', 'east'],
+    ]);
+    expect(readFileSync(file, 'utf8')).not.toContain('cy');
   });
 
   it('prints the new user and key as one JSON object with --json, for scripts', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'users.json');
-    expect(await main(['users', 'add', 'bob', '--role', 'manager', '--team', 'east', '--file', file])).toBe(
-      0,
-    );
+    const { file, at } = folder();
+    expect(await main(['users', 'add', 'bob', '--role', 'manager', '--team', 'east', ...at])).toBe(0);
     out = '';
     const args = ['users', 'add', 'ann', '--role', 'rep', '--team', 'east', '--manager', 'bob'];
-    expect(await main([...args, '--name', 'Ann Lee', '--file', file, '--json'])).toBe(0);
+    expect(await main([...args, '--name', 'Ann Lee', ...at, '--json'])).toBe(0);
     expect(out.endsWith('\n')).toBe(true);
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     const added = JSON.parse(out) as Record<string, unknown>;
     expect(added).toEqual({
       id: 'ann',
+      person: 'ann',
       name: 'Ann Lee',
       roles: ['rep'],
       team: 'east',
@@ -98,20 +129,38 @@ describe('ltc users', () => {
     });
     expect(readFileSync(file, 'utf8')).not.toContain(added['key']);
     out = '';
-    expect(await main(['users', 'key', 'ann', '--file', file, '--json'])).toBe(0);
+    expect(await main(['users', 'key', 'ann', ...at, '--json'])).toBe(0);
     expect(JSON.parse(out)).toEqual({ id: 'ann', key: expect.stringMatching(/^ltc_/), file });
     out = '';
-    expect(await main(['users', 'list', '--file', file, '--json'])).toBe(0);
+    expect(await main(['users', 'list', ...at, '--json'])).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      { id: 'bob', name: 'bob', roles: ['manager'], team: 'east', manager: null, keys: 1 },
-      { id: 'ann', name: 'Ann Lee', roles: ['rep'], team: 'east', manager: 'bob', keys: 2 },
+      {
+        id: 'bob',
+        person: 'bob',
+        name: 'bob',
+        roles: ['manager'],
+        team: 'east',
+        manager: null,
+        inLog: true,
+        keys: 1,
+      },
+      {
+        id: 'ann',
+        person: 'ann',
+        name: 'Ann Lee',
+        roles: ['rep'],
+        team: 'east',
+        manager: 'bob',
+        inLog: true,
+        keys: 2,
+      },
     ]);
   });
 
   it('refuses an unknown role', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'users.json');
-    await expect(
-      main(['users', 'add', 'ann', '--role', 'king', '--team', 'east', '--file', file]),
-    ).rejects.toThrow(/unknown role "king"/);
+    const { at } = folder();
+    await expect(main(['users', 'add', 'ann', '--role', 'king', '--team', 'east', ...at])).rejects.toThrow(
+      /unknown role "king"/,
+    );
   });
 });

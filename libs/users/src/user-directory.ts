@@ -1,15 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { USER_ROLES, type UserRole } from '@ltc/domain';
 
-/** One user of the engine: organisation roles, team, manager, and the digests of their API keys. */
+/**
+ * One user of the engine: the digests of their API keys and the person (`person-<id>` in the log) they
+ * act as. Team, manager and roles live in the log, not here.
+ */
 export type UserRecord = Readonly<{
   id: string;
-  name: string;
-  roles: readonly UserRole[];
-  team: string;
-  /** The user's manager, who may also work the user's customers. */
-  manager?: string;
+  /** The person this user acts as; the users file of old (before people were in the log) left it out. */
+  person: string;
+  name?: string;
   apiKeys: readonly ApiKeyRecord[];
+}> &
+  LegacyOrgFields;
+
+/**
+ * Org fields the users file held before people were in the log. The api takes them into the log once,
+ * at its first start (a `PersonJoined` per user), then drops them from the file.
+ */
+export type LegacyOrgFields = Readonly<{
+  roles?: readonly UserRole[];
+  team?: string;
+  manager?: string;
 }>;
 
 /** Only a digest is stored: the key itself is shown once, when it is issued. */
@@ -17,8 +29,8 @@ export type ApiKeyRecord = Readonly<{ id: string; sha256: string; createdAt: str
 
 export type UsersDocument = Readonly<{ version: 1; users: readonly UserRecord[] }>;
 
-/** Who a key belongs to: the shape of the engine's `Actor`, which this library does not depend on. */
-export type AuthenticatedUser = Readonly<{ id: string; roles: readonly UserRole[]; team: string }>;
+/** Who a key belongs to: the user, and the person they act as (whose roles and team the log holds). */
+export type KeyHolder = Readonly<{ user: string; person: string }>;
 
 export class UsersFileError extends Error {}
 
@@ -39,7 +51,15 @@ function digest(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** Checks a users document and returns it typed, or throws naming the first problem. */
+/** True when the record still carries org fields from before people were in the log. */
+export function hasLegacyOrgFields(user: UserRecord): boolean {
+  return user.roles !== undefined || user.team !== undefined || user.manager !== undefined;
+}
+
+/**
+ * Checks a users document and returns it typed (a record without `person` acts as the person of its
+ * id), or throws naming the first problem.
+ */
 export function parseUsers(raw: unknown): UsersDocument {
   const fail = (why: string): never => {
     throw new UsersFileError(`users file: ${why}`);
@@ -49,26 +69,40 @@ export function parseUsers(raw: unknown): UsersDocument {
   if (doc.version !== 1) fail('version must be 1');
   if (!Array.isArray(doc.users)) return fail('users must be an array');
   const seen = new Set<string>();
-  for (const [i, u] of (doc.users as Record<string, unknown>[]).entries()) {
+  const users = (doc.users as Record<string, unknown>[]).map((u, i): UserRecord => {
     const where = `users[${i}]`;
+    if (typeof u !== 'object' || u === null) return fail(`${where} must be an object`);
     if (typeof u['id'] !== 'string' || !ID.test(u['id'])) fail(`${where}.id must match ${ID.source}`);
-    if (seen.has(u['id'] as string)) fail(`${where}.id "${String(u['id'])}" appears twice`);
-    seen.add(u['id'] as string);
-    if (typeof u['team'] !== 'string' || u['team'] === '') fail(`${where}.team must be a non-empty string`);
-    const roles = u['roles'];
-    if (
-      !Array.isArray(roles) ||
-      roles.length === 0 ||
-      !roles.every((r) => USER_ROLES.includes(r as UserRole))
-    ) {
-      fail(`${where}.roles must be a non-empty list of ${USER_ROLES.join(', ')}`);
-    }
+    const id = u['id'] as string;
+    if (seen.has(id)) fail(`${where}.id "${id}" appears twice`);
+    seen.add(id);
+    const person = u['person'] ?? id;
+    if (typeof person !== 'string' || !ID.test(person)) fail(`${where}.person must match ${ID.source}`);
+    if (u['name'] !== undefined && typeof u['name'] !== 'string') fail(`${where}.name must be a string`);
     if (!Array.isArray(u['apiKeys'])) fail(`${where}.apiKeys must be an array`);
-  }
-  return doc as UsersDocument;
+    checkLegacy(u, where, fail);
+    return { ...(u as UserRecord), person: person as string };
+  });
+  return { version: 1, users };
 }
 
-/** Who is who: authenticates bearer keys and answers team and manager questions. */
+/** The org fields of an old users file: roles and team together, each as they used to be checked. */
+function checkLegacy(u: Record<string, unknown>, where: string, fail: (why: string) => never): void {
+  if (u['roles'] === undefined && u['team'] === undefined && u['manager'] === undefined) return;
+  if (typeof u['team'] !== 'string' || u['team'] === '') fail(`${where}.team must be a non-empty string`);
+  const roles = u['roles'];
+  if (
+    !Array.isArray(roles) ||
+    roles.length === 0 ||
+    !roles.every((r) => USER_ROLES.includes(r as UserRole))
+  ) {
+    fail(`${where}.roles must be a non-empty list of ${USER_ROLES.join(', ')}`);
+  }
+  if (u['manager'] !== undefined && typeof u['manager'] !== 'string')
+    fail(`${where}.manager must be a string`);
+}
+
+/** The keys of the users file: who holds a bearer key, and which person they act as. */
 export class UserDirectory {
   private readonly byKeyDigest = new Map<string, UserRecord>();
   private readonly byId = new Map<string, UserRecord>();
@@ -80,34 +114,15 @@ export class UserDirectory {
     }
   }
 
-  /** The actor behind a bearer key, or undefined for an unknown, malformed or revoked key. */
-  authenticate(key: string): AuthenticatedUser | undefined {
+  /** The holder of a bearer key, or undefined for an unknown, malformed or revoked key. */
+  authenticate(key: string): KeyHolder | undefined {
     if (!API_KEY_FORMAT.test(key)) return undefined;
     // Looking up the digest of a random 256-bit key leaks nothing useful through timing.
     const user = this.byKeyDigest.get(digest(key));
-    return user && toActor(user);
+    return user && { user: user.id, person: user.person };
   }
 
   user(id: string): UserRecord | undefined {
     return this.byId.get(id);
   }
-
-  actor(id: string): AuthenticatedUser | undefined {
-    const user = this.byId.get(id);
-    return user && toActor(user);
-  }
-
-  /** True when `managerId` manages `userId` (directly). */
-  manages(managerId: string, userId: string): boolean {
-    return this.byId.get(userId)?.manager === managerId;
-  }
-
-  sameTeam(a: string, b: string): boolean {
-    const ua = this.byId.get(a);
-    return ua !== undefined && ua.team === this.byId.get(b)?.team;
-  }
-}
-
-function toActor(user: UserRecord): AuthenticatedUser {
-  return { id: user.id, roles: user.roles, team: user.team };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { UserRole } from '@ltc/domain';
 import {
+  hasLegacyOrgFields,
   issueApiKey,
   parseUsers,
   UsersFileError,
@@ -29,29 +29,23 @@ export function writeUsersFile(path: string, document: UsersDocument): void {
   renameSync(temp, path);
 }
 
-export type NewUser = Readonly<{
-  id: string;
-  name?: string;
-  roles: readonly UserRole[];
-  team: string;
-  manager?: string;
-}>;
+/** A user to add: the person they act as (default: the same id) and a display name. */
+export type NewUser = Readonly<{ id: string; person?: string; name?: string }>;
 
-/** Adds a user with a first API key; returns the key, which is not stored and cannot be shown again. */
+/**
+ * Adds a user with a first API key, linked to their person; returns the key, which is not stored and
+ * cannot be shown again. The person itself is written to the log by the caller (`ltc users add`).
+ */
 export function addUser(path: string, user: NewUser, at: string): { key: string; user: UserRecord } {
   const document = readUsersFile(path);
-  if (document.users.some((u) => u.id === user.id))
+  if (document.users.some((u) => u.id === user.id)) {
     throw new UsersFileError(`user "${user.id}" already exists`);
-  if (user.manager !== undefined && !document.users.some((u) => u.id === user.manager)) {
-    throw new UsersFileError(`manager "${user.manager}" is not a user`);
   }
   const { key, record } = issueApiKey(at);
   const created: UserRecord = {
     id: user.id,
+    person: user.person ?? user.id,
     name: user.name ?? user.id,
-    roles: user.roles,
-    team: user.team,
-    ...(user.manager === undefined ? {} : { manager: user.manager }),
     apiKeys: [record],
   };
   writeUsersFile(path, { version: 1, users: [...document.users, created] });
@@ -85,4 +79,21 @@ export function revokeApiKeys(path: string, userId: string): number {
   if (!users.some((u) => u.id === userId)) throw new UsersFileError(`user "${userId}" not found`);
   writeUsersFile(path, { version: 1, users });
   return revoked;
+}
+
+/**
+ * Drops the org fields of these users (now in the log), keeping keys and the link to the person.
+ * Re-reads the file, so keys added meanwhile are kept; answers how many records changed.
+ */
+export function dropLegacyOrgFields(path: string, userIds: readonly string[]): number {
+  const document = readUsersFile(path);
+  let changed = 0;
+  const users = document.users.map((u) => {
+    if (!userIds.includes(u.id) || !hasLegacyOrgFields(u)) return u;
+    changed++;
+    const { roles: _roles, team: _team, manager: _manager, ...kept } = u;
+    return kept;
+  });
+  if (changed > 0) writeUsersFile(path, { version: 1, users });
+  return changed;
 }

@@ -1,21 +1,12 @@
 import { leadAccess, opportunityAccess } from '@ltc/access';
 import { ForbiddenError } from '@ltc/engine';
-import { UserDirectory } from '@ltc/users';
 import type { LeadCommand } from '@ltc/workflow-lead';
 import type { OpportunityCommand } from '@ltc/workflow-opportunity';
 import { InvalidCommandError } from '@ltc/workflow-kit';
-import type { UserDirectoryProvider } from '../auth/user-directory.provider';
 import { AccessService } from './access.service';
 import type { CustomerOwnership } from './customer-ownership';
+import { orgWorld } from '../../test/org-world';
 
-const directory = new UserDirectory({
-  version: 1,
-  users: [
-    { id: 'mia', name: 'Mia', roles: ['manager'], team: 'north', apiKeys: [] },
-    { id: 'ann', name: 'Ann', roles: ['rep'], team: 'north', manager: 'mia', apiKeys: [] },
-    { id: 'cat', name: 'Cat', roles: ['rep'], team: 'south', apiKeys: [] },
-  ],
-});
 const ann = { id: 'ann', roles: ['rep'] };
 const cat = { id: 'cat', roles: ['rep'] };
 const deal = { customerId: 'acme', owner: 'ann', triangle: null };
@@ -24,10 +15,16 @@ const win = { type: 'WinOpportunity', data: {} } as unknown as OpportunityComman
 describe('AccessService (the api side of @ltc/access)', () => {
   const owners = new Map<string, string | null>([['acme', 'ann']]);
   const ownerOf = jest.fn((id: string) => Promise.resolve(owners.get(id)));
-  const access = new AccessService(
-    { current: () => directory } as unknown as UserDirectoryProvider,
-    { ownerOf } as unknown as CustomerOwnership,
-  );
+  let access: AccessService;
+  beforeAll(async () => {
+    const world = orgWorld();
+    await world.join('mia', 'manager', 'north');
+    await world.join('ann', 'rep', 'north', 'mia');
+    await world.join('cat', 'rep', 'south');
+    await world.org.start();
+    world.org.onModuleDestroy();
+    access = new AccessService(world.org, { ownerOf } as unknown as CustomerOwnership);
+  });
   beforeEach(() => ownerOf.mockClear());
 
   it('reads the customer only when the rule asks for it', async () => {
@@ -54,7 +51,7 @@ describe('AccessService (the api side of @ltc/access)', () => {
     expect(error).toMatchObject({ field: 'owner', message: 'AssignLead.owner "zed" is not a known user' });
   });
 
-  it('builds the org once per users file and answers visibility from it', () => {
+  it('builds the org once per change of the log and answers visibility from it', () => {
     expect(access.org()).toBe(access.org());
     expect(access.mayView(ann, ['mia'])).toBe(true);
     expect(access.mayView(ann, ['cat'])).toBe(false);

@@ -3,43 +3,34 @@ import {
   customerFact,
   managersOnly,
   mayView,
-  Org,
   seesAllTeams,
+  type Org,
   SYSTEM_ACTOR as SYSTEM,
   type AccessRule,
   type Verdict,
 } from '@ltc/access';
 import type { Actor } from '@ltc/engine';
-import type { UserDirectory } from '@ltc/users';
-import { UserDirectoryProvider } from '../auth/user-directory.provider';
 import { CustomerOwnership } from './customer-ownership';
 import { enforce } from './enforce-verdict';
+import { OrgDirectory } from './org-directory';
 
 /** Process managers and schedules act as this user; it passes every rule, and history names it. */
 export const SYSTEM_ACTOR: Actor = SYSTEM;
 
 /**
- * The api side of the access rules (`@ltc/access`): builds the org from the users file, reads what a
- * rule asks for (a customer's owner, from its own stream), and throws the refusal a rule answers.
+ * The api side of the access rules (`@ltc/access`): the org from the log (`OrgDirectory`), what a rule
+ * asks for (a customer's owner, from its own stream), and the refusal a rule answers, thrown.
  */
 @Injectable()
 export class AccessService {
-  private readonly orgs = new WeakMap<UserDirectory, Org>();
-
   constructor(
-    private readonly users: UserDirectoryProvider,
+    private readonly directory: OrgDirectory,
     private readonly ownership: CustomerOwnership,
   ) {}
 
-  /** The people directory as the rules read it, rebuilt only when the users file changed. */
+  /** The people directory as the rules read it: the org as the log has it now. */
   org(): Org {
-    const directory = this.users.current();
-    let org = this.orgs.get(directory);
-    if (org === undefined) {
-      org = new Org(directory.document.users);
-      this.orgs.set(directory, org);
-    }
-    return org;
+    return this.directory.org();
   }
 
   /** Runs `rule`, reading the customer it asks for, and throws unless it allows (403 or 400). */

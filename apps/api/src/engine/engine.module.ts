@@ -5,6 +5,7 @@ import { UpcasterRegistry } from '@ltc/domain';
 import { CLOCK, SystemClock } from '@ltc/engine';
 import { AccessService } from '../access/access.service';
 import { CustomerOwnership } from '../access/customer-ownership';
+import { OrgDirectory } from '../access/org-directory';
 import { APP_CONFIG } from '../app-config.token';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { UserDirectoryProvider } from '../auth/user-directory.provider';
@@ -38,6 +39,7 @@ export class EngineModule {
         WorkflowRegistry,
         WorkflowEngine,
         CustomerOwnership,
+        OrgDirectory,
         AccessService,
         DealViews,
         ...queryHandlers,
@@ -50,6 +52,7 @@ export class EngineModule {
         WorkflowRegistry,
         WorkflowEngine,
         AccessService,
+        OrgDirectory,
         CqrsModule,
         UserDirectoryProvider,
       ],
