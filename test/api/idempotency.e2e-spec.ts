@@ -246,6 +246,16 @@ const ROWS: readonly Row[] = [
     body: { disputeId: 'd-1', outcome: 'withdrawn', amountImpact: eur(0) },
   },
   { route: onContract('terminate'), who: 'ann', id: 'c-2', body: { reason: 'customer went bankrupt' } },
+
+  {
+    route: '/api/people',
+    who: 'bob',
+    body: { personId: 'gil', name: 'Gil', orgRole: 'rep', team: 'east', manager: 'bob' },
+  },
+  { route: '/api/people/{id}/team', who: 'bob', id: 'gil', body: { team: 'west', reason: 'new region' } },
+  { route: '/api/people/{id}/manager', who: 'wes', id: 'gil', body: { manager: 'wes' } },
+  { route: '/api/people/{id}/role', who: 'wes', id: 'gil', body: { orgRoles: ['rep', 'manager'] } },
+  { route: '/api/people/{id}/leave', who: 'root', id: 'gil', body: { reason: 'moved on' } },
 ];
 
 type Answer = { status: number; body: Record<string, unknown> };

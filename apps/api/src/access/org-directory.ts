@@ -89,6 +89,18 @@ export class OrgDirectory implements OnModuleDestroy {
     return found && { id: found.id, roles: found.roles, team: found.team };
   }
 
+  /**
+   * The actor a person was at a business instant (their roles and team then), e.g. for an imported
+   * line; undefined when they were not in the organisation then (or are unknown).
+   */
+  async actorAt(person: string, instant: string): Promise<Actor | undefined> {
+    if (this.timeline.rolesOf(person, instant).length === 0) await this.refresh(person);
+    const roles = this.timeline.rolesOf(person, instant);
+    if (roles.length === 0) return undefined;
+    const team = this.timeline.teamOf(person, instant);
+    return { id: person, roles, ...(team === undefined ? {} : { team }) };
+  }
+
   private async refresh(person: string): Promise<void> {
     try {
       this.feed(await this.store.readStream(personStream.id(person)));

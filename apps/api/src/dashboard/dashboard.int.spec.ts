@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { addUser } from '@ltc/users';
+import { issueApiKey, writeUsersFile } from '@ltc/users';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config';
 import { DASHBOARD_ROOT } from './dashboard.module';
@@ -24,11 +24,13 @@ describe('the dashboard served by the api (a real app on a SQLite file, a built 
     writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
-    key = addUser(
-      join(dataDir, 'users.json'),
-      { id: 'ann', roles: ['rep'], team: 'east' },
-      '2026-01-01T00:00:00Z',
-    ).key;
+    // A users file of old (org fields in it): the api takes ann into the log at start.
+    const issued = issueApiKey('2026-01-01T00:00:00Z');
+    key = issued.key;
+    writeUsersFile(join(dataDir, 'users.json'), {
+      version: 1,
+      users: [{ id: 'ann', person: 'ann', roles: ['rep'], team: 'east', apiKeys: [issued.record] }],
+    });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(loadConfig({ DATA_DIR: dataDir, SWEEP_INTERVAL_MINUTES: '0' }))],
     })

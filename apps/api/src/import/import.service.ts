@@ -4,7 +4,7 @@ import type { Command } from '@ltc/domain';
 import { CLOCK, type Clock, type CommandResult } from '@ltc/engine';
 import { EVENT_STORE, type EventStore } from '@ltc/event-store';
 import { APP_CONFIG } from '../app-config.token';
-import { UserDirectoryProvider } from '../auth/user-directory.provider';
+import { OrgDirectory } from '../access/org-directory';
 import type { AppConfig } from '../config';
 import { contractRoutes } from '../contracts/contract.routes';
 import { customerRoutes } from '../customers/customer.routes';
@@ -14,11 +14,14 @@ import { DealIndex } from '../queries/deal-index';
 import type { RouteTable } from '../http/command-route';
 import { leadRoutes } from '../leads/lead.routes';
 import { opportunityRoutes } from '../opportunities/opportunity.routes';
+import { personRoutes } from '../people/person.routes';
 import { ProcessManagers } from '../process-managers/process-managers.service';
 import { ImportChecker, type CommandTypes, type ImportCommand, type LineRefusal } from './import-line';
 
 /** The workflows an import line may address: every command of their route tables. */
+// People first: a history's teams and roles are lines like any other (JoinPerson, MovePersonToTeam...).
 const TABLES: readonly RouteTable<Command>[] = [
+  personRoutes,
   customerRoutes,
   leadRoutes,
   opportunityRoutes,
@@ -73,7 +76,7 @@ export class ImportService {
     private readonly commands: CommandBus,
     private readonly deals: DealIndex,
     private readonly processManagers: ProcessManagers,
-    private readonly users: UserDirectoryProvider,
+    private readonly org: OrgDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -134,7 +137,8 @@ export class ImportService {
   private async execute(line: ImportCommand): Promise<LineResult> {
     const table = TABLES.find((t) => t.stream.category === line.kind)!;
     const route = table.routes[line.type]!;
-    const known = this.users.current().actor(line.actor);
+    // The actor as the org stood at the line's business time (a rep who has left since still imports).
+    const known = await this.org.actorAt(line.actor, line.occurredAt);
     const meta = {
       commandId: line.commandId,
       actor: known ?? { id: line.actor, roles: [] },

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { visibleTo } from '@ltc/access';
 import type { Actor } from '@ltc/engine';
+import type { TeamSpell } from '@ltc/workflow-person';
 import { AccessService } from '../access/access.service';
+import { OrgDirectory } from '../access/org-directory';
+
+/** A knowledge instant for the org; a log position (digits only) is not one. */
+const known = (knownAt: string | undefined) =>
+  knownAt !== undefined && /^\d{4}-\d{2}-\d{2}/.test(knownAt) ? { knownAt } : {};
 
 /**
  * Read models follow the same visibility as deals (`visibleTo` in `@ltc/access`): managers, ops and
@@ -9,18 +15,27 @@ import { AccessService } from '../access/access.service';
  */
 @Injectable()
 export class ReadModelAccess {
-  constructor(private readonly access: AccessService) {}
+  constructor(
+    private readonly access: AccessService,
+    private readonly org: OrgDirectory,
+  ) {}
 
   /** The people whose work the actor may see, or undefined for everyone. */
   visibleTo(actor: Actor): readonly string[] | undefined {
     return visibleTo(actor, this.access.org());
   }
 
-  teamMembers(team: string): string[] {
-    return this.access.org().teamMembers(team);
+  /**
+   * Who was credited to a team and when (`OrgTimeline.spellsIn`), as known now or at a `knownAt`
+   * instant (a log position reads the org as known now): "by team" filters count each fact for the
+   * team its person was in when it occurred.
+   */
+  teamSpells(team: string, knownAt?: string): readonly TeamSpell[] {
+    return this.org.timeline.spellsIn(team, known(knownAt));
   }
 
-  teamOf(user: string): string | undefined {
-    return this.access.org().teamOf(user);
+  /** The team a user was in at a business instant (a fact's `occurredAt`). */
+  teamOf(user: string, at: string, knownAt?: string): string | undefined {
+    return this.org.timeline.teamOf(user, at, known(knownAt));
   }
 }

@@ -43,13 +43,17 @@ const period = (p: PeriodQueryDto): Period => ({
 });
 
 /** The query's filter plus what the caller may see. */
-function dealFilter(p: DealFilterQueryDto, actor: Actor, access: ReadModelAccess): DealFilter {
+function dealFilter(
+  p: DealFilterQueryDto & { knownAt?: string },
+  actor: Actor,
+  access: ReadModelAccess,
+): DealFilter {
   const visibleTo = access.visibleTo(actor);
   return {
     ...(p.owner === undefined ? {} : { owner: p.owner }),
     ...(p.person === undefined ? {} : { person: p.person }),
     ...(p.role === undefined ? {} : { role: p.role }),
-    ...(p.team === undefined ? {} : { team: access.teamMembers(p.team) }),
+    ...(p.team === undefined ? {} : { team: access.teamSpells(p.team, p.knownAt) }),
     ...(p.segment === undefined ? {} : { segment: p.segment }),
     ...(p.customerType === undefined ? {} : { customerType: p.customerType }),
     ...(visibleTo === undefined ? {} : { visibleTo }),
@@ -151,7 +155,7 @@ export class GetWinRatesHandler implements IQueryHandler<GetWinRatesQuery> {
         periodUnit: params.periodUnit,
         filter: dealFilter(params, actor, this.access),
         period: period(params),
-        teamOf: (user) => this.access.teamOf(user),
+        teamOf: (user, at) => this.access.teamOf(user, at, params.knownAt),
       }),
     };
   }
@@ -179,12 +183,8 @@ export class GetActivityHandler implements IQueryHandler<GetActivityQuery> {
 
   async execute({ actor, params }: GetActivityQuery) {
     const { model, moment } = await this.models.open(activityProjection, params);
-    const reps =
-      params.rep !== undefined
-        ? [params.rep]
-        : params.team !== undefined
-          ? this.access.teamMembers(params.team)
-          : undefined;
+    const reps = params.rep === undefined ? undefined : [params.rep];
+    const team = params.team === undefined ? undefined : this.access.teamSpells(params.team, params.knownAt);
     const visibleTo = this.access.visibleTo(actor);
     return {
       asOf: moment,
@@ -192,6 +192,7 @@ export class GetActivityHandler implements IQueryHandler<GetActivityQuery> {
         unit: params.unit,
         ...period(params),
         ...(reps === undefined ? {} : { reps }),
+        ...(team === undefined ? {} : { team }),
         ...(visibleTo === undefined ? {} : { visibleTo }),
       }),
     };

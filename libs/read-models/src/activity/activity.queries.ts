@@ -1,4 +1,6 @@
 import type { OpenReadModel } from '@ltc/projections';
+import type { TeamSpell } from '@ltc/workflow-person';
+import { spellsWhere } from '../shared/deal-filter';
 import { ratio } from '../shared/statistics';
 import type { ActivityTables } from './activity.projection';
 
@@ -7,8 +9,10 @@ export type ActivityQuery = Readonly<{
   from?: string;
   to?: string;
   unit?: 'day' | 'month' | 'quarter';
-  /** Only these reps (a team, or one person); omitted: everyone the caller may see. */
+  /** Only these reps (one person, say); omitted: everyone the caller may see. */
   reps?: readonly string[];
+  /** Only a team: each rep's days while in it (`OrgTimeline.spellsIn`), so work before a move stays with the old team. */
+  team?: readonly TeamSpell[];
   /** Visibility: only these reps; omitted sees all. */
   visibleTo?: readonly string[];
 }>;
@@ -29,6 +33,8 @@ export type ActivityRow = Readonly<{
   conversionRate: number | null;
   opportunities: Readonly<{ opened: number; won: number; lost: number }>;
 }>;
+
+const dayOf = (at: string | null): string | null => (at === null ? null : at.slice(0, 10));
 
 const bucket = (day: string, unit: ActivityQuery['unit']): string => {
   if (unit === 'day') return day;
@@ -51,6 +57,11 @@ export function activityReport(model: OpenReadModel<ActivityTables>, query: Acti
     if (reps === undefined) continue;
     clauses.push(`rep IN (${reps.map(() => '?').join(', ') || 'NULL'})`);
     params.push(...reps);
+  }
+  if (query.team !== undefined) {
+    // Days compare with the spell's days: the day of a move counts for the new team.
+    const days = query.team.map((s) => ({ ...s, from: dayOf(s.from), to: dayOf(s.to) }));
+    clauses.push(spellsWhere('rep', days, { column: 'day' }, params));
   }
   const rows = model.db
     .prepare<unknown[], { rep: string; day: string; measure: string; n: number }>(

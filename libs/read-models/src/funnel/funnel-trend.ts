@@ -75,7 +75,7 @@ export function funnelTrendPoint(
   query: Readonly<{ asOf: string; every: TrendStep; filter?: DealFilter }>,
 ): FunnelTrendPoint {
   const { db, t } = model;
-  const where = dealWhere(query.filter ?? {}, 'd.');
+  const where = dealWhere(query.filter ?? {}, 'd.', { instant: query.asOf });
   const byStage = new Map(
     funnelStages().map((stage) => [stage, { deals: 0, amount: new MoneyTotals(), entered: 0, exited: 0 }]),
   );

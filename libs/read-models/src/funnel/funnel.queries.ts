@@ -54,7 +54,8 @@ export function funnelStages(): readonly string[] {
 
 export function funnelReport(model: OpenReadModel<FunnelTables>, query: FunnelQuery): FunnelReport {
   const { db, t } = model;
-  const where = dealWhere(query.filter ?? {}, 'd.');
+  // A team's deals in the funnel: those its members owned at the funnel's instant.
+  const where = dealWhere(query.filter ?? {}, 'd.', { instant: query.now });
   const stages = funnelStages();
   const order = new Map(stages.map((s, i) => [s, i]));
   const now = Date.parse(instant(query.now));

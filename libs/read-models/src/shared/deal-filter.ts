@@ -1,4 +1,5 @@
 import type { IronTriangleRole } from '@ltc/domain';
+import type { TeamSpell } from '@ltc/workflow-person';
 
 /** Who and what a deal query is about; all fields are optional and combine with AND. */
 export type DealFilter = Readonly<{
@@ -6,8 +7,12 @@ export type DealFilter = Readonly<{
   owner?: string;
   /** With `role`: deals where this user holds the role; alone: deals they own or hold any role on. */
   person?: string;
-  /** Members of a team (resolved by the caller): with `role`, holders of it; alone, owners. */
-  team?: readonly string[];
+  /**
+   * A team, as the spells its members were credited to it (`OrgTimeline.spellsIn`, resolved by the
+   * caller): with `role`, holders of it; alone, owners; each counted while they were in the team at the
+   * fact's business time (`dealWhere`'s `at`), so a rep's deals before a move stay with the old team.
+   */
+  team?: readonly TeamSpell[];
   role?: IronTriangleRole;
   segment?: 'strategic' | 'ordinary';
   customerType?: 'new' | 'existing';
@@ -28,8 +33,47 @@ const inList = (column: string, values: readonly string[], params: unknown[]): s
   return `${column} IN (${values.map(() => '?').join(', ')})`;
 };
 
-/** The WHERE clause of a filter over a table with owner, ar, sr, fr, segment and customer_type. */
-export function dealWhere(filter: DealFilter, alias = ''): Where {
+/** The business time a team spell is tested at: a column of the row (when the fact happened), or one instant. */
+export type TeamTime = Readonly<{ column: string } | { instant: string }>;
+
+/**
+ * People in their spells: `(person = ? AND at >= from AND at < to) OR ...`, open ends left out. Bounds
+ * and instant compare as given (as stored: ISO instants, or days for a day column).
+ */
+export function spellsWhere(
+  column: string,
+  spells: readonly TeamSpell[],
+  at: TeamTime,
+  params: unknown[],
+): string {
+  if (spells.length === 0) return '0';
+  const time = 'column' in at ? at.column : '?';
+  const clauses = spells.map((spell) => {
+    params.push(spell.person);
+    const parts = [`${column} = ?`];
+    for (const [bound, op] of [
+      [spell.from, '>='],
+      [spell.to, '<'],
+    ] as const) {
+      if (bound === null) continue;
+      parts.push(`${time} ${op} ?`);
+      if ('instant' in at) params.push(at.instant);
+      params.push(bound);
+    }
+    return `(${parts.join(' AND ')})`;
+  });
+  return `(${clauses.join(' OR ')})`;
+}
+
+/**
+ * The WHERE clause of a filter over a table with owner, ar, sr, fr, segment and customer_type; `at` is
+ * when a team filter's spells are tested (default: now, as the org stands).
+ */
+export function dealWhere(
+  filter: DealFilter,
+  alias = '',
+  at: TeamTime = { instant: '9999-12-31T00:00:00.000Z' },
+): Where {
   const c = (column: string) => `${alias}${column}`;
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -45,7 +89,13 @@ export function dealWhere(filter: DealFilter, alias = ''): Where {
   }
   if (filter.team !== undefined) {
     const column = filter.role === undefined ? 'owner' : ROLE_COLUMN[filter.role];
-    clauses.push(inList(c(column), filter.team, params));
+    const time = 'column' in at ? { column: c(at.column) } : { instant: instant(at.instant) };
+    const spells = filter.team.map((s) => ({
+      person: s.person,
+      from: s.from === null ? null : instant(s.from),
+      to: s.to === null ? null : instant(s.to),
+    }));
+    clauses.push(spellsWhere(c(column), spells, time, params));
   }
   if (filter.segment !== undefined) clauses.push(inList(c('segment'), [filter.segment], params));
   if (filter.customerType !== undefined) {

@@ -33,8 +33,11 @@ export type WinRateQuery = Readonly<{
   /** Deals that ended in this period. */
   period?: Period;
   periodUnit?: 'month' | 'quarter';
-  /** The team of a user, for `by: 'team'` (the caller knows the organisation). */
-  teamOf?: (user: string) => string | undefined;
+  /**
+   * The team a user was in at a business instant, for `by: 'team'` (the caller knows the organisation:
+   * `OrgTimeline.teamOf`): a deal counts for the owner's team when it closed.
+   */
+  teamOf?: (user: string, at: string) => string | undefined;
 }>;
 
 export type WinRateGroup = Readonly<{
@@ -78,7 +81,7 @@ export function closedDeals(
   filter: DealFilter = {},
   period?: Period,
 ): ClosedRow[] {
-  const where = dealWhere(filter);
+  const where = dealWhere(filter, '', { column: 'closed_at' });
   const when = periodWhere('closed_at', period);
   return model.db
     .prepare<unknown[], ClosedRow>(
@@ -121,7 +124,7 @@ function keysOf(row: ClosedRow, query: WinRateQuery): string[] {
         .filter((role) => row[role] !== null)
         .map((role) => `${role.toUpperCase()}:${row[role] ?? ''}`);
     case 'team':
-      return [query.teamOf?.(row.owner) ?? 'unknown'];
+      return [query.teamOf?.(row.owner, row.closed_at) ?? 'unknown'];
     case 'segment':
       return [row.segment];
     case 'customerType':
