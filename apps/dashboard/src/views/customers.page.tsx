@@ -74,7 +74,7 @@ export function CustomersPage() {
                         {c.context.lastTouchAt ? formatDate(c.context.lastTouchAt) : 'never'}
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Badge color={t.color} variant="light" data-testid="days-since">
+                        <Badge color={t.color} variant="light" tt="none" data-testid="days-since">
                           {t.days === null ? '—' : `${t.days} d`}
                         </Badge>
                       </Table.Td>
