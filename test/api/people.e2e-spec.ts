@@ -43,7 +43,13 @@ describe('people and teams in the log', () => {
         await post(id, 'quote', { quoteReference: `Q-${id}`, amount: eur(amount) }, next(), 'sam');
       await post(id, `gates/${gate}/review`, {}, next());
       for (const role of ['AR', 'SR', 'FR'] as const)
-        await post(id, `gates/${gate}/votes`, { role, decision: 'approve' }, next(), TRIANGLE[role] as Person);
+        await post(
+          id,
+          `gates/${gate}/votes`,
+          { role, decision: 'approve' },
+          next(),
+          TRIANGLE[role] as Person,
+        );
     }
     await post(
       id,
