@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config';
+import type { AppOverrides } from './app-overrides';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -15,12 +16,12 @@ import { ReadModelsModule } from './read-models/read-models.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        EventStoreModule.forRoot(config),
-        EngineModule.forRoot(config),
+        EventStoreModule.forRoot(config, overrides.eventStore),
+        EngineModule.forRoot(config, overrides.clock),
         CustomersModule,
         LeadsModule,
         OpportunitiesModule,

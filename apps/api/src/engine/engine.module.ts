@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { UpcasterRegistry } from '@ltc/domain';
-import { CLOCK, SystemClock } from '@ltc/engine';
+import { CLOCK, SystemClock, type Clock } from '@ltc/engine';
 import { AccessService } from '../access/access.service';
 import { CustomerOwnership } from '../access/customer-ownership';
 import { OrgDirectory } from '../access/org-directory';
@@ -24,13 +24,14 @@ const queryHandlers = [GetDealHandler, GetHistoryHandler, ListDealsHandler];
 @Global()
 @Module({})
 export class EngineModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: another clock than the system's (the demo seeds with a simulated one). */
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: EngineModule,
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useClass: SystemClock },
+        clock === undefined ? { provide: CLOCK, useClass: SystemClock } : { provide: CLOCK, useValue: clock },
         { provide: UpcasterRegistry, useValue: new UpcasterRegistry() },
         { provide: POLICIES, useValue: defaultPolicies },
         { provide: UserDirectoryProvider, useFactory: () => new UserDirectoryProvider(config.usersFile) },

@@ -12,10 +12,11 @@ import { createEventStore } from './create-event-store';
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `open`: builds the store instead of the configuration's adapter (the demo's store on a simulated clock). */
+  static forRoot(config: AppConfig, open: () => EventStore = () => createEventStore(config)): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useFactory: (): EventStore => createEventStore(config) }],
+      providers: [{ provide: EVENT_STORE, useFactory: open }],
       exports: [EVENT_STORE],
     };
   }
