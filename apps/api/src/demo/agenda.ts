@@ -4,7 +4,7 @@ import type { SimulatedClock } from './simulated-clock';
  * A journey is a story told in order: it sends its commands and yields the instant (ms) at which it
  * wants to go on. The agenda resumes every journey at its instant, one at a time, earliest first.
  */
-export type Journey = AsyncGenerator<number, void, void>;
+export type Journey = AsyncGenerator<number, void, void> | Generator<number, void, void>;
 
 type Entry = { at: number; seq: number; name: string; journey: Journey };
 

@@ -49,7 +49,7 @@ export class DemoContext {
     let deck = this.decks.get(name) as Deck<T> | undefined;
     if (deck === undefined) {
       deck = new Deck(this.random(`deck ${name}`), items);
-      this.decks.set(name, deck as Deck<unknown>);
+      this.decks.set(name, deck);
     }
     return deck;
   }

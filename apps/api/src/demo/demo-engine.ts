@@ -1,12 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { contractStream, customerStream, leadStream, opportunityStream, type Command } from '@ltc/domain';
+import {
+  contractStream,
+  customerStream,
+  leadStream,
+  opportunityStream,
+  personStream,
+  type Command,
+} from '@ltc/domain';
 import type { Actor, CommandResult } from '@ltc/engine';
 import { EVENT_STORE, SqliteEventStore, type EventStore, type Position } from '@ltc/event-store';
 import { SYSTEM_ACTOR } from '../access/access.service';
 import { AppModule } from '../app.module';
-import { UserDirectoryProvider } from '../auth/user-directory.provider';
+import { OrgDirectory } from '../access/org-directory';
 import { loadConfig } from '../config';
 import { ContractWorkflowCommand } from '../contracts/contract.commands';
 import { CustomerWorkflowCommand } from '../customers/customer.commands';
@@ -14,6 +21,7 @@ import { SweepIdleCustomersCommand, type SweepResult } from '../customers/sweep.
 import type { WorkflowCommand } from '../engine/workflow-command';
 import { LeadWorkflowCommand } from '../leads/lead.commands';
 import { OpportunityWorkflowCommand } from '../opportunities/opportunity.commands';
+import { PersonWorkflowCommand } from '../people/person.commands';
 import type { CheckpointStore } from '../process-managers/checkpoint.store';
 import { CHECKPOINTS } from '../process-managers/checkpoint.token';
 import { LtcReactions } from '../process-managers/ltc.reactions';
@@ -28,6 +36,7 @@ const MESSAGES = {
   lead: [leadStream.id, LeadWorkflowCommand],
   opportunity: [opportunityStream.id, OpportunityWorkflowCommand],
   contract: [contractStream.id, ContractWorkflowCommand],
+  person: [personStream.id, PersonWorkflowCommand],
 } as const satisfies Record<
   string,
   readonly [(id: string) => string, new (stream: string, command: never, meta: never) => WorkflowCommand]
@@ -86,10 +95,10 @@ export class DemoEngine {
     return this.commandCount;
   }
 
-  /** The actor the api would authenticate for this user (roles and team from the users file). */
-  actor(userId: string): Actor {
-    const actor = this.app.get(UserDirectoryProvider).current(Number.MAX_SAFE_INTEGER).actor(userId);
-    if (actor === undefined) throw new Error(`the demo's users file has no "${userId}"`);
+  /** The actor the api would authenticate for this person now (roles and team from the log). */
+  async actor(personId: string): Promise<Actor> {
+    const actor = await this.app.get(OrgDirectory).actor(personId);
+    if (actor === undefined) throw new Error(`"${personId}" is not in the demo's organisation`);
     return actor;
   }
 
@@ -97,7 +106,7 @@ export class DemoEngine {
   async send(target: DemoTarget, command: Command, userId: string): Promise<CommandResult> {
     if (REACTION_READS_READ_MODELS.has(command.type)) await this.settleReadModels();
     const [streamOf, Message] = MESSAGES[target.kind];
-    const actor = userId === SYSTEM_ACTOR.id ? SYSTEM_ACTOR : this.actor(userId);
+    const actor = userId === SYSTEM_ACTOR.id ? SYSTEM_ACTOR : await this.actor(userId);
     const commandId = `${this.prefix}${(++this.commandCount).toString(36)}`;
     const message = new (
       Message as new (s: string, c: Command, m: WorkflowCommand['meta']) => WorkflowCommand
@@ -111,7 +120,9 @@ export class DemoEngine {
   /** The idle-customer sweep, as its schedule runs it, at the simulated now. */
   async sweep(userId: string): Promise<SweepResult> {
     await this.settleReadModels();
-    const result = await this.app.get(CommandBus).execute(new SweepIdleCustomersCommand(this.actor(userId)));
+    const result = await this.app
+      .get(CommandBus)
+      .execute(new SweepIdleCustomersCommand(await this.actor(userId)));
     await this.settleReactions();
     return result;
   }

@@ -1,4 +1,5 @@
 import { addUser } from '@ltc/users';
+import type { DemoContext } from './demo-context';
 import { TEAMS, type DemoPerson, type DemoWorld } from './demo-world';
 
 /**
@@ -35,21 +36,33 @@ export function buildOrganisation(world: DemoWorld, reps: number): DemoPerson[] 
   return world.people;
 }
 
-/** Writes every person to the users file with one API key each; the keys are returned, not stored. */
+/**
+ * Every person joins the organisation through the engine (`person-<id>` streams, as `ltc users add`
+ * writes them), managers before their reps, recorded by the system at the history's first instant.
+ */
+export async function joinOrganisation(context: DemoContext): Promise<void> {
+  for (const person of context.world.people) {
+    await context.send(
+      { kind: 'person', id: person.id },
+      {
+        type: 'JoinPerson',
+        data: {
+          name: person.name,
+          team: person.team,
+          orgRoles: person.roles,
+          manager: person.manager ?? null,
+        },
+      },
+      'system',
+    );
+  }
+}
+
+/** One API key per person in the users file (linked to the person); the keys are returned, not stored. */
 export function writeUsers(file: string, people: readonly DemoPerson[], at: string): Map<string, string> {
   const keys = new Map<string, string>();
   for (const person of people) {
-    const { key } = addUser(
-      file,
-      {
-        id: person.id,
-        name: person.name,
-        roles: person.roles,
-        team: person.team,
-        ...(person.manager === undefined ? {} : { manager: person.manager }),
-      },
-      at,
-    );
+    const { key } = addUser(file, { id: person.id, person: person.id, name: person.name }, at);
     keys.set(person.id, key);
   }
   return keys;

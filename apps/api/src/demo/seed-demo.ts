@@ -5,7 +5,7 @@ import { DAY, HOUR, isoDate, monthsBefore, startOfDay, workingDayFrom } from './
 import { DemoContext, type DemoActivity } from './demo-context';
 import { DemoEngine } from './demo-engine';
 import { DemoWorld } from './demo-world';
-import { buildOrganisation, writeUsers } from './organisation';
+import { buildOrganisation, joinOrganisation, writeUsers } from './organisation';
 import { Random } from './random';
 import { DEMO_ACTIVITIES } from './scenario';
 import { SimulatedClock } from './simulated-clock';
@@ -89,6 +89,7 @@ export async function seedDemo(options: DemoOptions): Promise<DemoSummary> {
   const context = new DemoContext({ seed, months, reps, start, end }, clock, agenda, world, engine, random);
   let events: number;
   try {
+    await joinOrganisation(context);
     for (const activity of options.activities ?? DEMO_ACTIVITIES) await activity.start(context);
     await agenda.run(
       end,

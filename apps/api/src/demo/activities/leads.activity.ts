@@ -231,7 +231,7 @@ async function* nurture(
 }
 
 /** A rep's own lead generation: referrals and inbound requests on the customers they own. */
-async function* repLeads(context: DemoContext, rep: DemoPerson, random: Random): Journey {
+function* repLeads(context: DemoContext, rep: DemoPerson, random: Random): Journey {
   for (;;) {
     yield context.after(random.int(5, Math.round(60 / REP_LEADS_PER_MONTH)), random);
     const owned = context.world.ownedBy(rep.id);
@@ -244,7 +244,7 @@ async function* repLeads(context: DemoContext, rep: DemoPerson, random: Random):
 }
 
 /** Marketing (ops) captures leads from events, salons and campaigns; the team of the rep works them. */
-async function* marketingLeads(context: DemoContext, random: Random): Journey {
+function* marketingLeads(context: DemoContext, random: Random): Journey {
   const reps = context.world.byJob('account');
   const perDay = (reps.length * MARKETING_LEADS_PER_MONTH_PER_REP) / 21;
   for (;;) {
