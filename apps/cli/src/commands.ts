@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { audit } from './audit.command';
 import { customers } from './customers.command';
+import { demo } from './demo.command';
 import { importCommand } from './import.command';
 import { projections } from './projections.command';
 import { serve } from './serve.command';
@@ -19,4 +20,12 @@ export type CliCommand = Readonly<{
   ) => Promise<number>;
 }>;
 
-export const commands: readonly CliCommand[] = [serve, users, customers, importCommand, projections, audit];
+export const commands: readonly CliCommand[] = [
+  serve,
+  users,
+  customers,
+  importCommand,
+  projections,
+  audit,
+  demo,
+];

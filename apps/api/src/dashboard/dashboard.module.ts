@@ -35,7 +35,8 @@ export class DashboardModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (!isBuiltDashboard(this.root)) return;
+    // An application context without HTTP (the demo seeder) has no adapter to serve files on.
+    if (!isBuiltDashboard(this.root) || !this.host.httpAdapter) return;
     const app = this.host.httpAdapter.getInstance<express.Express>();
     const files = express.static(this.root, { index: false, maxAge: '1y', immutable: true });
     const index = join(this.root, 'index.html');

@@ -60,7 +60,12 @@ export async function* contractJourney(context: DemoContext, start: ContractStar
     billed += part;
     return invoice;
   };
-  const pay = async (invoice: (typeof invoices)[number], part = invoice.amount - invoice.paid) => {
+  /** `lateDays`: the money arrived that many days before ops books it (a late entry, dated by `receivedOn`). */
+  const pay = async (
+    invoice: (typeof invoices)[number],
+    lateDays = 0,
+    part = invoice.amount - invoice.paid,
+  ) => {
     await context.send(
       contract,
       {
@@ -68,7 +73,7 @@ export async function* contractJourney(context: DemoContext, start: ContractStar
         data: {
           invoiceId: invoice.id,
           amount: { amountMinor: part, currency },
-          receivedOn: isoDate(context.now),
+          receivedOn: isoDate(context.now - lateDays * DAY),
           reference: `BANK-${start.contractId}-${invoice.id}`,
         },
       },
@@ -83,8 +88,10 @@ export async function* contractJourney(context: DemoContext, start: ContractStar
   };
   const settleAll = async function* () {
     for (const invoice of invoices.filter((i) => !i.settled)) {
-      yield context.after(random.int(10, 45), random);
-      if (random.chance(0.9)) await pay(invoice);
+      const gap = random.int(10, 45);
+      yield context.after(gap, random);
+      if (random.chance(0.9))
+        await pay(invoice, random.chance(0.3) ? random.int(1, Math.min(8, gap - 3)) : 0);
       else await writeOff(invoice, 'the customer went into administration');
     }
   };

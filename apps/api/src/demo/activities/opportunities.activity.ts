@@ -249,15 +249,18 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
     ['lost', 40],
     ['abandoned', 10],
   ] as const);
-  yield context.after(random.int(5, 25), random);
+  const gap = random.int(5, 25);
+  yield context.after(gap, random);
   if (outcome === 'lost') return void (await lost());
   if (outcome === 'abandoned') return void (await abandon());
   const contractId = world.nextId('contract-');
+  const lateBy = random.chance(0.25) ? random.int(1, Math.min(3, gap - 3)) * DAY : 0;
   await context.send(
     deal,
     {
       type: 'WinOpportunity',
-      data: { contractId, signedAmount: quote, signedAt: new Date(context.now).toISOString() },
+      // A late entry one time in four: signed on Friday, recorded on Monday (the signature is its business time).
+      data: { contractId, signedAmount: quote, signedAt: new Date(context.now - lateBy).toISOString() },
     },
     owner.id,
   );
