@@ -10,9 +10,11 @@ export type DemoPerson = Readonly<{
   job: Job;
   /** Organisation roles, as the users file and the access rules know them. */
   roles: readonly ('rep' | 'manager' | 'ops' | 'admin')[];
+}> & {
+  /** Team and manager change when a person moves (journeys read them when they act). */
   team: string;
   manager?: string;
-}>;
+};
 
 export type DemoCustomer = {
   readonly id: string;
