@@ -17,3 +17,4 @@ export * from './audit/audit-verify';
 export * from './audit/audit-export';
 export * from './deal-index/deal-index.projection';
 export * from './deal-index/deal-index.queries';
+export * from './incentives/types';
