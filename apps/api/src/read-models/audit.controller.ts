@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Injectable, Param, type PipeTransform, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -6,65 +6,22 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { contractStream, customerStream, leadStream, opportunityStream, type StreamIds } from '@ltc/domain';
+import type { StreamIds } from '@ltc/domain';
 import type { Actor } from '@ltc/engine';
 import { exportTimeline } from '@ltc/read-models';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorBody } from '../http/error-body';
 import { IdPipe } from '../http/id.pipe';
-import { InvalidInputException } from '../http/validation';
 import { GetAuditTimelineQuery, VerifyStreamQuery, type TimelineAnswer } from './read-model.queries';
 import { AsOfQueryDto, ExportQueryDto } from './read-model.request.dtos';
 import { AuditTimelineDto, VerificationDto } from './read-model.response.dtos';
-import { STREAM_ID_PATTERN, StreamIdPipe } from './stream-id.pipe';
-
-const StreamParam = () =>
-  ApiParam({
-    name: 'stream',
-    example: 'opportunity-7f3a',
-    schema: { type: 'string', pattern: STREAM_ID_PATTERN.source },
-  });
-
-/** The kinds of deal as the command routes name them, and their streams. */
-const KINDS: Readonly<Record<string, StreamIds>> = {
-  leads: leadStream,
-  opportunities: opportunityStream,
-  contracts: contractStream,
-  customers: customerStream,
-};
-
-/** `opportunities` (a kind as the command routes name it) to its stream ids; anything else is 400. */
-@Injectable()
-class KindPipe implements PipeTransform<string, StreamIds> {
-  transform(value: string): StreamIds {
-    const ids = KINDS[value];
-    if (ids === undefined || !Object.hasOwn(KINDS, value)) {
-      throw new InvalidInputException([
-        { field: 'kind', messages: [`kind must be one of ${Object.keys(KINDS).join(', ')}`] },
-      ]);
-    }
-    return ids;
-  }
-}
-
-const KindParams = (): MethodDecorator => (target, key, descriptor) => {
-  ApiParam({ name: 'kind', enum: Object.keys(KINDS), description: 'the kind of deal, as in its own routes' })(
-    target,
-    key,
-    descriptor,
-  );
-  ApiParam({ name: 'id', example: '7f3a', description: 'the id of the deal, as in its own routes' })(
-    target,
-    key,
-    descriptor,
-  );
-};
+import { KindParams, KindPipe, StreamParam } from './audit.params';
+import { StreamIdPipe } from './stream-id.pipe';
 
 /** Who did what, when and why, the state after each event, and whether the stored history is intact. */
 @ApiTags('audit')
