@@ -18,3 +18,4 @@ export * from './audit/audit-export';
 export * from './deal-index/deal-index.projection';
 export * from './deal-index/deal-index.queries';
 export * from './incentives/types';
+export * from './forecasts/types';
