@@ -1,0 +1,3 @@
+export * from './incentive-period.commands';
+export * from './incentive-period.events';
+export * from './incentive-period.stream';

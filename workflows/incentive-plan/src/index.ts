@@ -1,0 +1,3 @@
+export * from './incentive-plan.commands';
+export * from './incentive-plan.events';
+export * from './incentive-plan.values';
