@@ -19,3 +19,8 @@ export * from './deal-index/deal-index.projection';
 export * from './deal-index/deal-index.queries';
 export * from './incentives/types';
 export * from './forecasts/types';
+export * from './forecasts/horizon';
+export * from './forecasts/pipeline';
+export * from './forecasts/weighted';
+export * from './forecasts/historical';
+export * from './forecasts/monte-carlo';
