@@ -1,67 +1,48 @@
-import type { FunnelReport, FunnelTrendPoint, LossReport, WinRateReport } from '@ltc/read-models';
 import type { Money } from '../format/money';
+import type { components } from './openapi.gen';
 
-// The shapes of the api's answers the dashboard reads (see /docs-json for all of them).
+// The api's answers as its OpenAPI document describes them: `openapi.gen.ts` is generated from /docs-json
+// (`nx run dashboard:api-types`) and checked against the api on every typecheck, so these cannot drift.
 
-export type AsOf = Readonly<{ live: boolean; position: string; instant: string }>;
+type Schemas = components['schemas'];
 
-export type Session = Readonly<{ id: string; roles: readonly string[]; team?: string }>;
+export type AsOf = Schemas['MomentDto'];
+/** `GET /api/session`: who the key belongs to. */
+export type Session = Schemas['SessionDto'];
 
-export type { Ranked, StageRow, StalledDeal, WinRateGroup } from '@ltc/read-models';
-
-/** `GET /api/funnel`: the read model's report as of a moment. */
-export type Funnel = FunnelReport & Readonly<{ asOf: AsOf }>;
+/** `GET /api/funnel`: the funnel by stage as of a moment. */
+export type Funnel = Schemas['FunnelDto'];
+export type StageRow = Schemas['StageRowDto'];
+export type StalledDeal = Schemas['StalledDealDto'];
 /** `GET /api/funnel/trend`: one point per step from `from` to `to`. */
-export type FunnelTrend = Readonly<{
-  every: string;
-  knownAt: string | null;
-  points: readonly FunnelTrendPoint[];
-}>;
-export type WinRates = WinRateReport & Readonly<{ asOf: AsOf }>;
-export type Losses = LossReport & Readonly<{ asOf: AsOf }>;
+export type FunnelTrend = Schemas['FunnelTrendDto'];
+export type WinRates = Schemas['WinRatesDto'];
+export type WinRateGroup = Schemas['WinRateGroupDto'];
+export type Losses = Schemas['LossesDto'];
+export type Ranked = Schemas['RankedDto'];
 
-export type GateVote = Readonly<{
-  role: string;
-  voter: string;
-  decision: string;
-  reason: string;
-  at?: string;
-}>;
+export type GateVote = Schemas['GateVoteDto'];
+export type TimelineEntry = Schemas['TimelineEntryDto'];
+export type ChainVerification = Schemas['VerificationDto'];
 
-export type GateRound = Readonly<{
-  streamId: string;
-  gate: string;
-  round: number;
-  policy: Readonly<{ requiredRoles: readonly string[]; onRejection: string }>;
-  requestedAt: string;
-  requestedBy: string;
-  votes: readonly GateVote[];
-  outcome: string;
-  decidedAt: string | null;
-  reasons: readonly string[] | null;
-}>;
-
-export type GateDecisions = Readonly<{ asOf: AsOf; total: number; rounds: readonly GateRound[] }>;
+// The document gives a deal's context and a gate's policy as open objects (they differ per workflow); these
+// name the fields the views read over the generated shapes (context fields are optional: not every kind has them).
 
 export type Triangle = Readonly<Record<'AR' | 'SR' | 'FR', string>>;
 
-/** A deal as `GET /api/<kind>/{id}` and the lists return it. */
-export type DealView = Readonly<{
-  kind: 'customer' | 'lead' | 'opportunity' | 'contract';
-  id: string;
-  streamId: string;
-  state: string;
-  revision: number;
-  allowed: readonly string[];
-  context: Readonly<Record<string, unknown>> & {
+/** The policy of a review round (`GatePolicy` of workflows/gates): the roles whose approval it needs. */
+export type GatePolicy = Readonly<{ requiredRoles: readonly string[]; onRejection: string }>;
+
+export type GateRound = Omit<Schemas['GateRoundDto'], 'policy'> & Readonly<{ policy: GatePolicy }>;
+/** `GET /api/gate-decisions`: review rounds with every vote. */
+export type GateDecisions = Omit<Schemas['GateDecisionsDto'], 'rounds'> &
+  Readonly<{ rounds: readonly GateRound[] }>;
+
+export type DealContext = Readonly<Record<string, unknown>> &
+  Readonly<{
     triangle?: Triangle | null;
     gates?: Readonly<{
-      open: Readonly<{
-        gate: string;
-        round: number;
-        policy: { requiredRoles: readonly string[] };
-        votes: readonly GateVote[];
-      }> | null;
+      open: Readonly<{ gate: string; round: number; policy: GatePolicy; votes: readonly GateVote[] }> | null;
     }>;
     name?: string;
     amount?: Money;
@@ -70,42 +51,11 @@ export type DealView = Readonly<{
     segment?: string;
     lastTouchAt?: string | null;
     ownedSince?: string | null;
-  };
-}>;
+  }>;
 
-export type DealList = Readonly<{ total: number; items: readonly DealView[] }>;
+/** A deal as `GET /api/<kind>/{id}` and the lists return it. */
+export type DealView = Omit<Schemas['DealViewDto'], 'context'> & Readonly<{ context: DealContext }>;
+export type DealList = Omit<Schemas['ListPageDto'], 'items'> & Readonly<{ items: readonly DealView[] }>;
 
-export type TimelineEntry = Readonly<{
-  revision: number;
-  position: string;
-  id: string;
-  type: string;
-  occurredAt: string;
-  recordedAt?: string;
-  actor: string;
-  actorRoles: readonly string[];
-  commandType: string | null;
-  commandId: string | null;
-  correlationId: string | null;
-  causationId: string | null;
-  stateBefore: string;
-  stateAfter: string;
-  data: Readonly<Record<string, unknown>>;
-  hash: string;
-}>;
-
-export type Timeline = Readonly<{
-  asOf: AsOf;
-  streamId: string;
-  kind: string;
-  state: string;
-  context: DealView['context'];
-  entries: readonly TimelineEntry[];
-}>;
-
-export type ChainVerification = Readonly<{
-  streamId: string;
-  events: number;
-  ok: boolean;
-  firstBreak: Readonly<Record<string, unknown>> | null;
-}>;
+/** `GET /api/audit/{stream}/timeline`: the deal's events with who sent which command. */
+export type Timeline = Omit<Schemas['AuditTimelineDto'], 'context'> & Readonly<{ context: DealContext }>;
