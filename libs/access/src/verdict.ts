@@ -3,6 +3,8 @@ export type RefusalRule =
   | 'customerNotClaimed'
   | 'customerOwnedByAnother'
   | 'managersOnly'
+  | 'managerOfParticipants'
+  | 'opsOnly'
   | 'ownerIsSelfOrReport'
   | 'triangleMembersVote'
   | 'voterHoldsRole';

@@ -19,6 +19,8 @@ export const DIAGRAMS: readonly DiagramEntry[] = [
   { project: 'workflows/opportunity', export: 'opportunityWorkflow' },
   { project: 'workflows/contract', export: 'contractWorkflow' },
   { project: 'workflows/person', export: 'personWorkflow' },
+  { project: 'workflows/incentive-plan', export: 'incentivePlanWorkflow' },
+  { project: 'workflows/incentive-period', export: 'incentivePeriodWorkflow' },
 ];
 
 /** The import alias of an entry's project. */
