@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -6,13 +6,11 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { StreamIds } from '@ltc/domain';
 import type { Actor } from '@ltc/engine';
-import { exportTimeline } from '@ltc/read-models';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorBody } from '../http/error-body';
@@ -20,7 +18,7 @@ import { IdPipe } from '../http/id.pipe';
 import { GetAuditTimelineQuery, VerifyStreamQuery, type TimelineAnswer } from './read-model.queries';
 import { AsOfQueryDto, ExportQueryDto } from './read-model.request.dtos';
 import { AuditTimelineDto, VerificationDto } from './read-model.response.dtos';
-import { KindParams, KindPipe, StreamParam } from './audit.params';
+import { ApiTimelineFile, KindParams, KindPipe, sendTimelineFile, StreamParam } from './audit.params';
 import { StreamIdPipe } from './stream-id.pipe';
 
 /** Who did what, when and why, the state after each event, and whether the stored history is intact. */
@@ -66,9 +64,7 @@ export class AuditController {
     operationId: 'exportAuditTimeline',
     summary: 'the timeline with its hashes as a JSON or CSV file',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'the file', schema: { type: 'string' } })
-  @Header('cache-control', 'no-store')
+  @ApiTimelineFile()
   async export(
     @CurrentActor() actor: Actor,
     @Param('stream', StreamIdPipe) stream: string,
@@ -76,11 +72,7 @@ export class AuditController {
     @Res() res: Response,
   ): Promise<void> {
     const timeline = await this.queries.execute(new GetAuditTimelineQuery(actor, stream, query));
-    res
-      .status(200)
-      .type(query.format === 'csv' ? 'text/csv' : 'application/json')
-      .attachment(`${stream}.${query.format}`)
-      .send(exportTimeline(stream, timeline.entries, query.format));
+    sendTimelineFile(res, stream, timeline.entries, query.format);
   }
 
   @Get(':kind/:id/timeline')
@@ -120,9 +112,7 @@ export class AuditController {
     operationId: 'exportDealAuditTimeline',
     summary: 'the timeline of a deal named by its kind and id as a JSON or CSV file (as `{stream}/export`)',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'the file', schema: { type: 'string' } })
-  @Header('cache-control', 'no-store')
+  @ApiTimelineFile()
   exportOf(
     @CurrentActor() actor: Actor,
     @Param('kind', KindPipe) kind: StreamIds,

@@ -1,10 +1,13 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ApiParam } from '@nestjs/swagger';
+import { applyDecorators, Header, Injectable, type PipeTransform } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiProduces } from '@nestjs/swagger';
 import { contractStream, customerStream, leadStream, opportunityStream, type StreamIds } from '@ltc/domain';
+import { exportTimeline } from '@ltc/read-models';
+import type { Response } from 'express';
 import { InvalidInputException } from '../http/validation';
 import { STREAM_ID_PATTERN } from './stream-id.pipe';
 
-// The path parameters of the audit routes: a stream id, or a deal's kind and id as its own routes name them.
+// The path parameters of the audit routes (a stream id, or a deal's kind and id as its own routes name
+// them) and the file their exports answer with.
 
 export const StreamParam = () =>
   ApiParam({
@@ -47,3 +50,25 @@ export const KindParams = (): MethodDecorator => (target, key, descriptor) => {
     descriptor,
   );
 };
+
+/** An export's OpenAPI answer and headers: a JSON or CSV file, never cached. */
+export const ApiTimelineFile = () =>
+  applyDecorators(
+    ApiProduces('application/json', 'text/csv'),
+    ApiOkResponse({ description: 'the file', schema: { type: 'string' } }),
+    Header('cache-control', 'no-store'),
+  );
+
+/** Sends a timeline as the file `<stream>.<format>`. */
+export function sendTimelineFile(
+  res: Response,
+  stream: string,
+  entries: Parameters<typeof exportTimeline>[1],
+  format: Parameters<typeof exportTimeline>[2],
+): void {
+  res
+    .status(200)
+    .type(format === 'csv' ? 'text/csv' : 'application/json')
+    .attachment(`${stream}.${format}`)
+    .send(exportTimeline(stream, entries, format));
+}
