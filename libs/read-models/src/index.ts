@@ -24,3 +24,6 @@ export * from './forecasts/pipeline';
 export * from './forecasts/weighted';
 export * from './forecasts/historical';
 export * from './forecasts/monte-carlo';
+export * from './incentives/incentive-history';
+export * from './incentives/statements';
+export { computeEarnings, type Earnings, type Known } from './incentives/earnings';

@@ -1,0 +1,292 @@
+import type { IncentiveLedger, PlanLedger } from './incentive-history';
+import {
+  computeEarnings,
+  knowsAll,
+  personPeriod,
+  periodKindOf,
+  termsFor,
+  type Earnings,
+  type Known,
+} from './earnings';
+import { comparePeriods, nextPeriod, periodOf, type PeriodId } from './plan-rates';
+import { adjustmentReason } from './adjustment-reason';
+import type {
+  AdjustmentLine,
+  CausingEvent,
+  EarningKind,
+  EarningLine,
+  IncentiveStatement,
+  StatementTotals,
+} from './types';
+
+/** What was paid so far for one person × period × kind × deal: frozen, then each forwarded adjustment. */
+type Settled = { amountMinor: number; position: string; eventIds: Set<string> };
+
+const adjustmentKey = (
+  personId: string,
+  period: PeriodId,
+  kind: EarningKind,
+  dealId: string | null,
+): string => `${personId}|${period}|${kind}|${dealId ?? '-'}`;
+
+/** Every statement of one plan as known at a bound: closed periods frozen, open ones live. */
+export type PlanStatements = Readonly<{
+  planId: string;
+  /** `person|period` -> statement, for every person with anything in a period. */
+  statements: Map<string, IncentiveStatement>;
+  /** The earnings recomputed from everything known (what conservation compares with). */
+  live: Earnings;
+}>;
+
+/**
+ * Forwarding retro. Each IncentivePeriodClosed freezes the statements of its period as computed from
+ * every event before it; a later change to a frozen period is an adjustment in the earliest period after
+ * it that is still open: delta = recomputed − (frozen + adjustments already forwarded).
+ */
+export function planStatements(
+  ledger: IncentiveLedger,
+  planId: string,
+  known: Known = knowsAll,
+): PlanStatements {
+  const plan = ledger.plans.get(planId);
+  const empty = { planId, statements: new Map(), live: { lines: new Map(), unconverted: new Map() } };
+  if (plan === undefined || plan.versions.length === 0) return empty;
+  const settled = new Map<string, Settled>();
+  const closed = new Map<PeriodId, { position: string; closedBy: string; eventId: string }>();
+  const frozen = new Map<string, IncentiveStatement>();
+  for (const close of plan.closes) {
+    if (!known(close.position) || closed.has(close.period)) continue;
+    const before: Known = (p) => p < close.position && known(p);
+    const earnings = computeEarnings(ledger, plan, before);
+    const freeze = { position: close.position, closedBy: close.closedBy, eventId: close.eventId };
+    const built = buildPeriod(ledger, plan, earnings, settled, closed, frozen, close.period, freeze, before);
+    for (const s of built) {
+      frozen.set(personPeriod(s.personId, s.period), s);
+      for (const l of s.lines) settle(settled, l, l.amountMinor, close.position, l.eventIds);
+      for (const a of s.adjustments) {
+        const k = adjustmentKey(a.personId, a.corrects.period, a.corrects.kind, a.corrects.dealId);
+        const prev = settled.get(k);
+        settled.set(k, {
+          amountMinor: (prev?.amountMinor ?? 0) + a.deltaMinor,
+          position: close.position,
+          eventIds: new Set([...(prev?.eventIds ?? []), ...a.causes.map((c) => c.id)]),
+        });
+      }
+    }
+    closed.set(close.period, freeze);
+  }
+  const live = computeEarnings(ledger, plan, known);
+  const statements = new Map(frozen);
+  for (const period of openPeriods(plan, live, settled, closed, known)) {
+    for (const s of buildPeriod(ledger, plan, live, settled, closed, statements, period, null, known)) {
+      statements.set(personPeriod(s.personId, s.period), s);
+    }
+  }
+  return { planId, statements, live };
+}
+
+function settle(
+  settled: Map<string, Settled>,
+  l: EarningLine,
+  amount: number,
+  position: string,
+  ids: readonly string[],
+): void {
+  const k = adjustmentKey(l.personId, l.period, l.kind, l.dealId);
+  const prev = settled.get(k);
+  settled.set(k, {
+    amountMinor: (prev?.amountMinor ?? 0) + amount,
+    position,
+    eventIds: new Set([...(prev?.eventIds ?? []), ...ids]),
+  });
+}
+
+/** The open periods that have a line, an adjustment due, or lie between the plan's first period and those. */
+function openPeriods(
+  plan: PlanLedger,
+  live: Earnings,
+  settled: Map<string, Settled>,
+  closed: Map<PeriodId, unknown>,
+  known: Known,
+): PeriodId[] {
+  const wanted = new Set<PeriodId>();
+  for (const key of live.lines.keys()) wanted.add(key.slice(key.indexOf('|') + 1));
+  for (const key of live.unconverted.keys()) wanted.add(key.slice(key.indexOf('|') + 1));
+  for (const key of settled.keys()) wanted.add(forwardTarget(key.split('|')[1] ?? '', closed));
+  for (const o of plan.opened) if (known(o.position)) wanted.add(o.period);
+  return [...wanted].filter((p) => !closed.has(p)).sort(comparePeriods);
+}
+
+/** The earliest period after `period` that is not closed: where a change to `period` is paid. */
+function forwardTarget(period: PeriodId, closed: Map<PeriodId, unknown>): PeriodId {
+  let p = nextPeriod(period);
+  while (closed.has(p)) p = nextPeriod(p);
+  return p;
+}
+
+function buildPeriod(
+  ledger: IncentiveLedger,
+  plan: PlanLedger,
+  earnings: Earnings,
+  settled: Map<string, Settled>,
+  closed: Map<PeriodId, { position: string }>,
+  statements: Map<string, IncentiveStatement>,
+  period: PeriodId,
+  freeze: { position: string; closedBy: string; eventId: string } | null,
+  known: Known,
+): IncentiveStatement[] {
+  const persons = new Set<string>();
+  for (const key of [...earnings.lines.keys(), ...earnings.unconverted.keys()]) {
+    const [personId, p] = key.split('|');
+    if (p === period && personId !== undefined) persons.add(personId);
+  }
+  // adjustments due into this period: every settled or recomputed key of a closed period forwarded here
+  const due = new Map<
+    string,
+    { personId: string; period: PeriodId; kind: EarningKind; dealId: string | null; lines: EarningLine[] }
+  >();
+  const consider = (personId: string, p: PeriodId, kind: EarningKind, dealId: string | null): void => {
+    if (!closed.has(p) || forwardTarget(p, closed) !== period) return;
+    const k = adjustmentKey(personId, p, kind, dealId);
+    if (!due.has(k)) due.set(k, { personId, period: p, kind, dealId, lines: [] });
+  };
+  for (const k of settled.keys()) {
+    const [personId, p, kind, deal] = k.split('|') as [string, PeriodId, EarningKind, string];
+    consider(personId, p, kind, deal === '-' ? null : deal);
+  }
+  for (const lines of earnings.lines.values()) {
+    for (const l of lines) {
+      consider(l.personId, l.period, l.kind, l.dealId);
+      due.get(adjustmentKey(l.personId, l.period, l.kind, l.dealId))?.lines.push(l);
+    }
+  }
+  const adjustments = new Map<string, AdjustmentLine[]>();
+  for (const [k, d] of due) {
+    const before = settled.get(k);
+    const after = d.lines.reduce((s, l) => s + l.amountMinor, 0);
+    const delta = after - (before?.amountMinor ?? 0);
+    if (delta === 0) continue;
+    const causes = causesOf(
+      ledger,
+      plan,
+      d,
+      before?.position ?? closed.get(d.period)?.position ?? '',
+      before,
+      known,
+    );
+    persons.add(d.personId);
+    const list = adjustments.get(d.personId) ?? [];
+    list.push({
+      lineId: `adjustment:${d.period}:${d.kind}:${d.dealId ?? '-'}`,
+      kind: 'adjustment',
+      personId: d.personId,
+      period,
+      dealId: d.dealId,
+      amountMinor: delta,
+      corrects: { period: d.period, kind: d.kind, dealId: d.dealId },
+      beforeMinor: before?.amountMinor ?? 0,
+      afterMinor: after,
+      deltaMinor: delta,
+      causes,
+      reason: adjustmentReason(d.kind, d.period, causes, ledger),
+    });
+    adjustments.set(d.personId, list);
+  }
+  const terms = termsFor(plan, period, known) ?? { terms: plan.versions[0]!.terms };
+  const out: IncentiveStatement[] = [];
+  for (const personId of [...persons].sort()) {
+    const lines = [...(earnings.lines.get(personPeriod(personId, period)) ?? [])].sort(byLineId);
+    const adj = [...(adjustments.get(personId) ?? [])].sort(byLineId);
+    const carriedInMinor = carriedInto(plan, statements, personId, period);
+    out.push({
+      planId: plan.planId,
+      personId,
+      period,
+      currency: terms.terms.currency,
+      status: freeze === null ? 'open' : 'closed',
+      frozenAt:
+        freeze === null
+          ? null
+          : { position: freeze.position, closedBy: freeze.closedBy, closeEventId: freeze.eventId },
+      knownAt: null,
+      lines,
+      adjustments: adj,
+      unconverted: earnings.unconverted.get(personPeriod(personId, period)) ?? [],
+      totals: statementTotals(lines, adj, carriedInMinor),
+    });
+  }
+  return out;
+}
+
+const byLineId = (a: { lineId: string }, b: { lineId: string }): number =>
+  a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0;
+
+/** The negative balance of the latest earlier statement of the person (periods without one pass it on). */
+function carriedInto(
+  plan: PlanLedger,
+  statements: Map<string, IncentiveStatement>,
+  personId: string,
+  period: PeriodId,
+): number {
+  let latest: IncentiveStatement | undefined;
+  for (const s of statements.values()) {
+    if (
+      s.personId === personId &&
+      comparePeriods(s.period, period) < 0 &&
+      (latest === undefined || comparePeriods(s.period, latest.period) > 0)
+    ) {
+      latest = s;
+    }
+  }
+  void plan;
+  return latest?.totals.carriedOutMinor ?? 0;
+}
+
+export function statementTotals(
+  lines: readonly EarningLine[],
+  adjustments: readonly AdjustmentLine[],
+  carriedInMinor: number,
+): StatementTotals {
+  const earnedMinor = lines.reduce((s, l) => s + l.amountMinor, 0);
+  const adjustmentsMinor = adjustments.reduce((s, a) => s + a.deltaMinor, 0);
+  const periodTotalMinor = earnedMinor + adjustmentsMinor;
+  const balance = periodTotalMinor + carriedInMinor;
+  return {
+    earnedMinor,
+    adjustmentsMinor,
+    periodTotalMinor,
+    carriedInMinor,
+    payableMinor: balance > 0 ? balance : 0,
+    carriedOutMinor: balance < 0 ? balance : 0,
+  };
+}
+
+/** The events recorded since the key was last settled that are inputs of its lines, then or now. */
+function causesOf(
+  ledger: IncentiveLedger,
+  plan: PlanLedger,
+  d: { kind: EarningKind; dealId: string | null; lines: EarningLine[] },
+  since: string,
+  before: Settled | undefined,
+  known: Known,
+): CausingEvent[] {
+  const ids = new Set<string>([...(before?.eventIds ?? []), ...d.lines.flatMap((l) => l.eventIds)]);
+  if (d.dealId !== null) {
+    const deal = ledger.deals.get(d.dealId);
+    for (const r of deal?.roles ?? []) ids.add(r.eventId);
+    for (const t of deal?.terminations ?? []) ids.add(t.eventId);
+  }
+  for (const v of plan.versions) ids.add(v.eventId);
+  for (const r of plan.retirements) ids.add(r.eventId);
+  const out: CausingEvent[] = [];
+  for (const id of ids) {
+    const e = ledger.events.get(id);
+    if (e !== undefined && e.position > since && known(e.position)) out.push(e);
+  }
+  return out.sort((a, b) => (a.position < b.position ? -1 : 1));
+}
+
+/** The period of an instant in a plan's calendar. */
+export function planPeriodOf(plan: PlanLedger, instant: string): PeriodId {
+  return periodOf(periodKindOf(plan), instant);
+}
