@@ -77,6 +77,19 @@ describe('opportunity access', () => {
     given({ state: deal }).when(as('ann'), vote).thenRefused('voterHoldsRole');
   });
 
+  it('lets only the AR (the owner before a triangle) or a manager set the forecast category', () => {
+    const call = command('SetForecastCategory', { category: 'commit' });
+    given({ state: deal }).when(as('ann'), call).thenAllowed();
+    given({ state: deal }).when(as('mia'), call).thenAllowed();
+    given({ state: deal }).when(as('bob'), call).thenRefused('arOrManagerCalls');
+    given({ state: { ...deal, triangle: null } })
+      .when(as('ann'), call)
+      .thenAllowed();
+    given({ state: { ...deal, triangle: { AR: 'bob', SR: 'ann', FR: 'olga' } } })
+      .when(as('ann'), call)
+      .thenRefused('arOrManagerCalls');
+  });
+
   describe('working the deal', () => {
     const types = [
       'ValidateOpportunity',

@@ -13,7 +13,7 @@ export type OpportunityFacts = Pick<OpportunityContext, 'customerId' | 'owner' |
 /**
  * Opportunity rules: the customer's owner side opens and works the deal (with the deal's owner and its
  * triangle); only managers assign the triangle, and only to known users; only a triangle member votes
- * as a role they hold.
+ * as a role they hold; only the AR or a manager sets the forecast category.
  */
 export const opportunityAccess: AccessRule<OpportunityCommand, OpportunityFacts> = ({
   actor,
@@ -46,6 +46,13 @@ export const opportunityAccess: AccessRule<OpportunityCommand, OpportunityFacts>
       );
     case 'CastGateVote':
       return triangleMemberVotes(actor, state.triangle, command.data.role);
+    case 'SetForecastCategory': {
+      // The call is the account responsible's (the owner until a triangle names one), or their manager's.
+      const ar = state.triangle?.AR ?? state.owner;
+      return actor.id === ar || managersOnly(actor, '').kind === 'allowed'
+        ? allowed
+        : refused('arOrManagerCalls', "only the deal's AR or a manager sets its forecast category");
+    }
     case 'ValidateOpportunity':
     case 'RecordPreBidGuidance':
     case 'RequestGateReview':

@@ -1,5 +1,6 @@
 /** The rule codes an access refusal can carry: the `rule` of a 403 answer. */
 export type RefusalRule =
+  | 'arOrManagerCalls'
   | 'customerNotClaimed'
   | 'customerOwnedByAnother'
   | 'managersOnly'

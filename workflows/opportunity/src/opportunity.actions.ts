@@ -64,6 +64,7 @@ export const opportunityActions = {
   changeExpectedCloseDate: update(
     on('ExpectedCloseDateChanged', (d) => ({ expectedCloseDate: d.expectedCloseDate })),
   ),
+  setForecastCategory: update(on('ForecastCategorySet', (d) => ({ forecastCategory: d.category }))),
   win: update(
     on('OpportunityWon', (d) => ({
       outcome: { kind: 'won', contractId: d.contractId, signedAmount: d.signedAmount, signedAt: d.signedAt },

@@ -19,6 +19,7 @@ import type {
   AbandonOpportunity,
   ChangeAmount,
   ChangeExpectedCloseDate,
+  SetForecastCategory,
   LoseOpportunity,
   OpenOpportunity,
   PrepareQuote,
@@ -32,6 +33,7 @@ import type { OpportunityContext } from './opportunity.context';
 import type {
   BidSubmitted,
   ExpectedCloseDateChanged,
+  ForecastCategorySet,
   NegotiationRoundRecorded,
   OpportunityAbandoned,
   OpportunityAmountChanged,
@@ -43,7 +45,13 @@ import type {
   QuoteRevised,
 } from './opportunity.events';
 import type { OpportunityPolicy } from './opportunity.policy';
-import { CUSTOMER_TYPES, NEGOTIATION_SITUATIONS, SEGMENTS, needsQuoteReview } from './opportunity.values';
+import {
+  CUSTOMER_TYPES,
+  FORECAST_CATEGORIES,
+  NEGOTIATION_SITUATIONS,
+  SEGMENTS,
+  needsQuoteReview,
+} from './opportunity.values';
 
 type State = Readonly<{ value: StateValue; context: OpportunityContext }>;
 type Ctx = DecisionContext<OpportunityPolicy>;
@@ -184,6 +192,17 @@ export function buildCloseDateChange(c: ChangeExpectedCloseDate, state: State): 
       expectedCloseDate: requireCalendarDate(c.type, 'expectedCloseDate', c.data.expectedCloseDate),
       previousDate: state.context.expectedCloseDate,
       reason: optionalText(c.type, 'reason', c.data.reason, LIMITS.prose),
+    },
+  };
+}
+
+export function buildForecastCategory(c: SetForecastCategory, state: State): ForecastCategorySet {
+  return {
+    type: 'ForecastCategorySet',
+    data: {
+      category: requireOneOf(c.type, 'category', c.data.category, FORECAST_CATEGORIES),
+      previousCategory: state.context.forecastCategory ?? 'pipeline',
+      note: optionalText(c.type, 'note', c.data.note, LIMITS.prose),
     },
   };
 }

@@ -9,6 +9,7 @@ import type {
   CustomerType,
   NegotiationSituation,
   OpportunityValidation,
+  ForecastCategory,
   Segment,
 } from './opportunity.values';
 
@@ -40,6 +41,10 @@ export type ChangeExpectedCloseDate = Command<
   'ChangeExpectedCloseDate',
   { expectedCloseDate: string; reason?: string }
 >;
+export type SetForecastCategory = Command<
+  'SetForecastCategory',
+  { category: ForecastCategory; note?: string }
+>;
 export type WinOpportunity = Command<
   'WinOpportunity',
   { contractId: string; signedAmount: Money; signedAt: string }
@@ -61,6 +66,7 @@ export type OpportunityCommand =
   | ReviseQuote
   | ChangeAmount
   | ChangeExpectedCloseDate
+  | SetForecastCategory
   | WinOpportunity
   | LoseOpportunity
   | AbandonOpportunity;

@@ -5,6 +5,7 @@ import type {
   NegotiationSituation,
   OpportunityValidation,
   Quote,
+  ForecastCategory,
   Segment,
 } from './opportunity.values';
 
@@ -21,6 +22,8 @@ export type OpportunityContext = GateHostContext &
     /** The pipeline value; its currency is the deal's currency. */
     amount: Money;
     expectedCloseDate: string;
+    /** Absent in snapshots taken before categories existed: read it as `pipeline`. */
+    forecastCategory: ForecastCategory;
     segment: Segment;
     customerType: CustomerType;
     owner: string;
@@ -48,6 +51,7 @@ export const initialOpportunityContext: OpportunityContext = {
   name: '',
   amount: { amountMinor: 0, currency: 'XXX' },
   expectedCloseDate: '',
+  forecastCategory: 'pipeline',
   segment: 'ordinary',
   customerType: 'new',
   owner: '',

@@ -55,6 +55,10 @@ const samples: Record<string, E> = {
     type: 'ExpectedCloseDateChanged',
     data: { expectedCloseDate: '2026-12-31', previousDate: '2026-06-30', reason: '' },
   },
+  ForecastCategorySet: {
+    type: 'ForecastCategorySet',
+    data: { category: 'commit', previousCategory: 'pipeline', note: '' },
+  },
   OpportunityWon: won(),
   OpportunityLost: laterPath.lost.at(-1)!,
   OpportunityAbandoned: laterPath.abandoned.at(-1)!,
@@ -99,6 +103,7 @@ const anyOpenStage = [
   'OpportunityValidated',
   'OpportunityAmountChanged',
   'ExpectedCloseDateChanged',
+  'ForecastCategorySet',
   'OpportunityAbandoned',
 ];
 const negotiating = [...anyOpenStage, 'NegotiationRoundRecorded', 'QuoteRevised', 'OpportunityLost'];

@@ -4,6 +4,7 @@ import type {
   CustomerType,
   NegotiationSituation,
   OpportunityValidation,
+  ForecastCategory,
   Segment,
 } from './opportunity.values';
 
@@ -56,6 +57,11 @@ export type ExpectedCloseDateChanged = Event<
   'ExpectedCloseDateChanged',
   { expectedCloseDate: string; previousDate: string; reason: string }
 >;
+/** The AR's or a manager's forecast call on the deal. */
+export type ForecastCategorySet = Event<
+  'ForecastCategorySet',
+  { category: ForecastCategory; previousCategory: ForecastCategory; note: string }
+>;
 export type OpportunityWon = Event<
   'OpportunityWon',
   {
@@ -82,6 +88,7 @@ export type OpportunityEvent =
   | QuoteRevised
   | OpportunityAmountChanged
   | ExpectedCloseDateChanged
+  | ForecastCategorySet
   | OpportunityWon
   | OpportunityLost
   | OpportunityAbandoned;

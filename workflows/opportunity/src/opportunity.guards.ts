@@ -28,6 +28,7 @@ export function moneyOf(event: OpportunityEvent): Money | undefined {
     case 'GatePassed':
     case 'GateRejected':
     case 'ExpectedCloseDateChanged':
+    case 'ForecastCategorySet':
     case 'OpportunityLost':
     case 'OpportunityAbandoned':
       return undefined;
@@ -48,6 +49,8 @@ export const opportunityGuards = {
     event.type === 'OpportunityAmountChanged' && event.data.amount.amountMinor !== context.amount.amountMinor,
   closeDateDiffers: ({ context, event }: Args) =>
     event.type === 'ExpectedCloseDateChanged' && event.data.expectedCloseDate !== context.expectedCloseDate,
+  categoryDiffers: ({ context, event }: Args) =>
+    event.type === 'ForecastCategorySet' && event.data.category !== (context.forecastCategory ?? 'pipeline'),
   validationSupportsApproval: ({ context }: Args) =>
     context.validation !== null && context.validation.isReal && context.validation.worthWinning,
   preBidGuidanceRecorded: ({ context }: Args) => context.guidance.length > 0,
@@ -73,6 +76,7 @@ export const opportunityRefusalTexts: Readonly<Record<keyof typeof opportunityGu
   currencyMatches: 'every amount on an opportunity must be in the currency it was opened in',
   amountDiffers: 'the amount is already that',
   closeDateDiffers: 'the expected close date is already that',
+  categoryDiffers: 'the forecast category is already that',
   validationSupportsApproval:
     'the four-question validation must say the opportunity is real and worth winning before approval is asked',
   preBidGuidanceRecorded: 'record the pre-bid guidance before asking for solution consensus',

@@ -42,6 +42,7 @@ export const opportunityMachine = setup({
           actions: 'changeAmount',
         },
         ExpectedCloseDateChanged: { guard: 'closeDateDiffers', actions: 'changeExpectedCloseDate' },
+        ForecastCategorySet: { guard: 'categoryDiffers', actions: 'setForecastCategory' },
         OpportunityAbandoned: { target: 'abandoned', actions: ['abandon', 'discardGateRound'] },
       },
       states: {

@@ -3,6 +3,10 @@ import type { Money } from '@ltc/domain';
 export const SEGMENTS = ['strategic', 'ordinary'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
+/** The rep's or manager's call on an open deal: how the forecast by category weighs it. */
+export const FORECAST_CATEGORIES = ['pipeline', 'best-case', 'commit', 'omitted'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
 export const CUSTOMER_TYPES = ['new', 'existing'] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 

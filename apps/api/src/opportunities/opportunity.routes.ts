@@ -5,7 +5,11 @@ import { CastGateVoteDto, RequestGateReviewDto } from '../gates/dtos/gate-vote.d
 import { AssignIronTriangleDto, ReassignIronTriangleRoleDto } from '../gates/dtos/triangle.dtos';
 import { ReasonDto } from '../http/common.dto';
 import { routeTable } from '../http/command-route';
-import { ChangeAmountDto, ChangeExpectedCloseDateDto } from './dtos/deal-changes.dtos';
+import {
+  ChangeAmountDto,
+  ChangeExpectedCloseDateDto,
+  SetForecastCategoryDto,
+} from './dtos/deal-changes.dtos';
 import { RecordNegotiationRoundDto } from './dtos/negotiation-round.dto';
 import { OpenOpportunityDto } from './dtos/open-opportunity.dto';
 import { LoseOpportunityDto, WinOpportunityDto } from './dtos/outcome.dtos';
@@ -92,6 +96,11 @@ export const opportunityRoutes = routeTable<OpportunityCommand>()({
       path: ':id/expected-close-date',
       dto: ChangeExpectedCloseDateDto,
       summary: 'move the expected close date',
+    },
+    SetForecastCategory: {
+      path: ':id/forecast-category',
+      dto: SetForecastCategoryDto,
+      summary: 'call the deal pipeline, best case, commit or omitted (the AR or a manager)',
     },
     WinOpportunity: {
       path: ':id/win',

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATE_PATTERN, MoneyDto, Nested } from '../../http/common.dto';
 import { LIMITS } from '@ltc/workflow-kit';
+import { FORECAST_CATEGORIES, type ForecastCategory } from '@ltc/workflow-opportunity';
 
 const money = (description?: string) =>
   ApiProperty({ type: MoneyDto, ...(description ? { description } : {}) });
@@ -28,4 +29,16 @@ export class ChangeExpectedCloseDateDto {
   @IsString()
   @MaxLength(LIMITS.prose)
   reason?: string;
+}
+
+export class SetForecastCategoryDto {
+  @ApiProperty({ enum: FORECAST_CATEGORIES, example: 'commit' })
+  @IsIn(FORECAST_CATEGORIES)
+  category!: ForecastCategory;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.prose })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.prose)
+  note?: string;
 }
