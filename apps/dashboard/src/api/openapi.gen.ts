@@ -598,6 +598,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/opportunities/{id}/forecast-category': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** SetForecastCategory: call the deal pipeline, best case, commit or omitted (the AR or a manager) */
+    post: operations['setForecastCategory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/opportunities/{id}/win': {
     parameters: {
       query?: never;
@@ -1556,6 +1573,7 @@ export interface components {
       | 'ResolveRisk'
       | 'ReturnCustomerToPublicPool'
       | 'ReviseQuote'
+      | 'SetForecastCategory'
       | 'SubmitBid'
       | 'TerminateContract'
       | 'TransferCustomer'
@@ -2037,6 +2055,14 @@ export interface components {
       /** @example 2026-09-30 */
       expectedCloseDate: string;
       reason?: string;
+    };
+    SetForecastCategoryDto: {
+      /**
+       * @example commit
+       * @enum {string}
+       */
+      category: 'pipeline' | 'best-case' | 'commit' | 'omitted';
+      note?: string;
     };
     WinOpportunityDto: {
       /** @description id of the contract to open; derived from the Idempotency-Key when omitted */
@@ -5399,6 +5425,93 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ChangeExpectedCloseDateDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  setForecastCategory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetForecastCategoryDto'];
       };
     };
     responses: {
