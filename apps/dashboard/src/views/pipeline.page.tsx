@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import type { Funnel } from '../api/types';
 import { takesParameter, useDocument } from '../api/document';
@@ -12,6 +13,12 @@ import { useSigned } from '../session/api-context';
 import { useLoad } from '../session/use-load';
 import { PipelineTrend } from './pipeline-trend';
 
+/**
+ * A Performance API mark set once per page load when the funnel's figures are first on screen: the first
+ * meaningful render of the pipeline, read by the browser test and `npm run bench -- dashboard`.
+ */
+export const PIPELINE_RENDERED = 'ltc:pipeline-rendered';
+
 const FILTERS = ['team', 'owner', 'segment', 'customerType', 'from', 'to', 'asOf', 'knownAt'] as const;
 
 /** The funnel by stage as `GET /api/funnel` answers it, with filters and time travel. */
@@ -22,6 +29,10 @@ export function PipelinePage() {
   const query = Object.fromEntries(FILTERS.map((name) => [name, values[name]]));
   const key = JSON.stringify(query);
   const { data, error, loading } = useLoad(() => api.get<Funnel>('/api/funnel', query), key, !values['asOf']);
+  useEffect(() => {
+    if (data && performance.getEntriesByName(PIPELINE_RENDERED).length === 0)
+      performance.mark(PIPELINE_RENDERED);
+  }, [data]);
   const open = data?.stages.filter((s) => s.stage.startsWith('open.')) ?? [];
   return (
     <Stack gap="md">
