@@ -1,12 +1,10 @@
 import type { ApiProcess } from '../support/api-process';
+import { toBid } from '../support/deal';
 import { eventually } from '../support/eventually';
 import { eur, type Body } from '../support/fixtures';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
 
 const DAY = 86_400_000;
-const VALIDATION = { isReal: true, solutionFits: true, winProbability: 60, worthWinning: true, notes: 'ok' };
-const GATES = ['opportunityApproval', 'solutionConsensus', 'quoteReview'] as const;
-const TRIANGLE = { AR: 'ann', SR: 'sam', FR: 'fay' } as const;
 
 // asOf (business time) and knownAt (knowledge time) over real HTTP: a deal whose every step is entered
 // late (X-Occurred-At), won five days ago but recorded today, and one won today.
@@ -31,52 +29,12 @@ describe('asOf and knownAt over HTTP', () => {
     who: 'ann' | 'sam' | 'fay' | 'bob' = 'ann',
   ) => ok(as(who, 'POST', `/api/opportunities/${id}/${verb}`, body, occurred(at)));
 
-  /** Opened, triangle, validated, three gates and the bid, each step `at(step)` (or now). */
-  async function toBid(id: string, at: (step: number) => string | undefined) {
-    let step = 0;
-    const next = () => at(step++);
-    await ok(
-      as(
-        'ann',
-        'POST',
-        '/api/opportunities',
-        {
-          opportunityId: id,
-          customerId: 'acme',
-          name: `Deal ${id}`,
-          amount: eur(10_000_000),
-          expectedCloseDate: '2027-06-30',
-          segment: 'strategic',
-          customerType: 'new',
-          owner: 'ann',
-        },
-        occurred(next()),
-      ),
-    );
-    await post(id, 'triangle', { triangle: TRIANGLE }, next(), 'bob');
-    await post(id, 'validate', VALIDATION, next());
-    for (const gate of GATES) {
-      if (gate === 'solutionConsensus') await post(id, 'pre-bid-guidance', { note: 'guided' }, next(), 'sam');
-      if (gate === 'quoteReview')
-        await post(id, 'quote', { quoteReference: `Q-${id}`, amount: eur(9_000_000) }, next(), 'sam');
-      await post(id, `gates/${gate}/review`, {}, next());
-      for (const role of ['AR', 'SR', 'FR'] as const)
-        await post(id, `gates/${gate}/votes`, { role, decision: 'approve' }, next(), TRIANGLE[role]);
-    }
-    await post(
-      id,
-      'bid',
-      { quoteReference: `Q-${id}`, amount: eur(9_000_000), validUntil: '2099-12-31' },
-      next(),
-    );
-  }
-
   beforeAll(async () => {
     ({ api, as } = await startSession());
     await ownedCustomer(as, 'ann', 'acme');
     // late: every step entered today, dated ten days ago (a minute apart); the win dated five days ago.
-    await toBid('late', (step) => daysAgo(10, step));
-    await toBid('today', () => undefined);
+    await toBid(as, 'late', { at: (step) => daysAgo(10, step) });
+    await toBid(as, 'today');
     await post('today', 'win', {
       contractId: 'k-today',
       signedAmount: eur(9_000_000),

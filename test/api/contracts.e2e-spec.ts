@@ -1,6 +1,7 @@
 import type { ApiProcess } from '../support/api-process';
 import { call, type Answer } from '../support/http';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
+import { wonContract } from '../support/deal';
 import { eur, today, TRIANGLE, type Body, type HistoryEvent } from '../support/fixtures';
 import type { Person } from '../support/team';
 
@@ -40,9 +41,9 @@ describe('contracts over HTTP', () => {
       decision,
       ...(reason === undefined ? {} : { reason }),
     });
-  /** Opened by a manager, confirmed by the AR, handover passed: in delivery. */
+  /** Opened by the engine for its won deal, confirmed by the AR, handover passed: in delivery. */
   const toDelivery = async (id: string, amount = 1_000_000) => {
-    await ok(as('bob', 'POST', '/api/contracts', open(id, { amount: eur(amount) })), 'awaitingConfirmation');
+    await wonContract(as, id, amount);
     await ok(
       post('ann', id, 'confirm', { poNumber: `PO-${id}`, confirmedAmount: eur(amount) }),
       'executing.handoverPending',
@@ -90,29 +91,38 @@ describe('contracts over HTTP', () => {
   describe('the happy path: open to evaluated', () => {
     const id = 'c-1';
 
-    it('is opened by a manager (the engine, for a won deal), once per Idempotency-Key', async () => {
-      const first = await ok(
-        as('bob', 'POST', '/api/contracts', open(id), { 'Idempotency-Key': 'open-c-1-00001' }),
-        'awaitingConfirmation',
-      );
-      expect(first).toMatchObject({ id, streamId: `contract-${id}`, revision: 0 });
-      const again = await as('bob', 'POST', '/api/contracts', open(id), {
-        'Idempotency-Key': 'open-c-1-00001',
+    it('is opened by the engine for its won deal, with the signed amount and the triangle', async () => {
+      await wonContract(as, id);
+      expect(await view(id)).toMatchObject({
+        state: 'awaitingConfirmation',
+        revision: 0,
+        context: { triangle: TRIANGLE, customerId: 'acme', amount: eur(1_000_000) },
       });
-      expect(again.body).toEqual({ ...first, duplicate: true });
-      expect((await view(id))['context']).toMatchObject({
-        triangle: TRIANGLE,
-        customerId: 'acme',
-        amount: eur(1_000_000),
-      });
+      // A manager opening it again is told it exists.
+      await refused(as('bob', 'POST', '/api/contracts', open(id)), 'alreadyExists');
     });
 
-    it('derives the id from the Idempotency-Key when the body has none', async () => {
-      const body = { ...open('x'), contractId: undefined };
-      const first = await ok(
-        as('bob', 'POST', '/api/contracts', body, { 'Idempotency-Key': 'open-derived-00001' }),
+    it('is refused (opportunityWon) for a deal not won or as another contract; nothing appended', async () => {
+      await refused(as('bob', 'POST', '/api/contracts', open('c-no-deal')), 'opportunityWon');
+      const other = await as('bob', 'POST', '/api/contracts', {
+        ...open('c-other'),
+        opportunityId: `opp-${id}`,
+      });
+      expect(other).toMatchObject({
+        status: 409,
+        body: {
+          rule: 'opportunityWon',
+          message: expect.stringContaining(`opp-${id} was won as contract ${id}`),
+        },
+      });
+      // Derived from the Idempotency-Key, the id is not the one the deal was won as.
+      const derived = { ...open(id), contractId: undefined };
+      await refused(
+        as('bob', 'POST', '/api/contracts', derived, { 'Idempotency-Key': 'open-derived-00001' }),
+        'opportunityWon',
       );
-      expect(first['id']).toMatch(/^[0-9a-f]{20}$/);
+      for (const c of ['c-no-deal', 'c-other'])
+        expect((await as('root', 'GET', `/api/contracts/${c}`)).status).toBe(404);
     });
 
     it('is confirmed by the PO, whose amount is the contract amount', async () => {
@@ -308,7 +318,7 @@ describe('contracts over HTTP', () => {
     it('keeps the whole history in order, with the actors', async () => {
       const events = await history(id);
       expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
-      expect(events[0]).toMatchObject({ type: 'ContractOpened', metadata: { actor: 'bob' } });
+      expect(events[0]).toMatchObject({ type: 'ContractOpened', metadata: { actor: 'system' } });
       expect(events.at(-1)).toMatchObject({ type: 'ContractEvaluated', metadata: { actor: 'ann' } });
       const types = events.map((e) => e.type);
       for (const type of [
@@ -436,7 +446,7 @@ describe('contracts over HTTP', () => {
     });
 
     it('a rep voting as SR without being SR is refused with the rule', async () => {
-      await ok(as('bob', 'POST', '/api/contracts', open('c-vote')));
+      await wonContract(as, 'c-vote');
       await ok(post('ann', 'c-vote', 'confirm', { poNumber: 'PO-v', confirmedAmount: eur(1_000_000) }));
       await ok(post('ann', 'c-vote', 'gates/deliveryHandover/review'));
       const before = await revision('c-vote');

@@ -31,11 +31,12 @@ const opportunity = (opportunityId: string) => ({
   owner: 'ann',
 });
 
-const contract = (contractId: string) => ({
+/** A manager opens the contract of a won deal whose automatic open was refused (see the rows). */
+const contract = (contractId: string, opportunityId: string) => ({
   contractId,
-  opportunityId: `opp-${contractId}`,
+  opportunityId,
   customerId: 'acme',
-  amount: eur(1_000_000),
+  amount: eur(480_000_00),
   triangle: TRIANGLE,
 });
 
@@ -150,7 +151,34 @@ const ROWS: readonly Row[] = [
   { route: '/api/opportunities', who: 'ann', body: opportunity('o-3') },
   { route: onOpp('abandon'), who: 'ann', id: 'o-3', body: { reason: 'budget frozen' } },
 
-  { route: '/api/contracts', who: 'bob', body: contract('c-1') },
+  // Two deals won while their FR (gil) has left: the engine cannot open their contracts, a manager does.
+  ...toBid('o-4'),
+  ...toBid('o-5'),
+  {
+    route: '/api/people',
+    who: 'bob',
+    body: { personId: 'gil', name: 'Gil', orgRole: 'rep', team: 'east', manager: 'bob' },
+  },
+  ...['o-4', 'o-5'].map((id) => ({
+    route: onOpp('triangle/reassign'),
+    who: 'bob' as const,
+    id,
+    body: { role: 'FR', to: 'gil', reason: 'Gil takes over' },
+  })),
+  { route: '/api/people/{id}/team', who: 'bob', id: 'gil', body: { team: 'west', reason: 'new region' } },
+  { route: '/api/people/{id}/manager', who: 'wes', id: 'gil', body: { manager: 'wes' } },
+  { route: '/api/people/{id}/role', who: 'wes', id: 'gil', body: { orgRoles: ['rep', 'manager'] } },
+  { route: '/api/people/{id}/leave', who: 'root', id: 'gil', body: { reason: 'moved on' } },
+  ...[
+    ['o-4', 'c-1'],
+    ['o-5', 'c-2'],
+  ].map(([id, contractId]) => ({
+    route: onOpp('win'),
+    who: 'ann' as const,
+    id,
+    body: { contractId, signedAmount: eur(480_000_00), signedAt: soon },
+  })),
+  { route: '/api/contracts', who: 'bob', body: contract('c-1', 'o-4') },
   {
     route: onContract('triangle/reassign'),
     who: 'bob',
@@ -161,7 +189,7 @@ const ROWS: readonly Row[] = [
     route: onContract('confirm'),
     who: 'ann',
     id: 'c-1',
-    body: { poNumber: 'PO-1', confirmedAmount: eur(1_000_000) },
+    body: { poNumber: 'PO-1', confirmedAmount: eur(480_000_00) },
   },
   ...gate('contracts', 'c-1', 'deliveryHandover'),
   {
@@ -198,7 +226,7 @@ const ROWS: readonly Row[] = [
     route: onContract('invoices'),
     who: 'ops',
     id: 'c-1',
-    body: { invoiceId: 'inv-2', amount: eur(400_000), dueDate: '2026-09-30' },
+    body: { invoiceId: 'inv-2', amount: eur(47_400_000), dueDate: '2026-09-30' },
   },
   {
     route: onContract('write-offs'),
@@ -214,12 +242,12 @@ const ROWS: readonly Row[] = [
     id: 'c-1',
     body: { customerSatisfaction: 4, successCriteriaMet: true },
   },
-  { route: '/api/contracts', who: 'bob', body: contract('c-2') },
+  { route: '/api/contracts', who: 'bob', body: contract('c-2', 'o-5') },
   {
     route: onContract('confirm'),
     who: 'ann',
     id: 'c-2',
-    body: { poNumber: 'PO-2', confirmedAmount: eur(1_000_000) },
+    body: { poNumber: 'PO-2', confirmedAmount: eur(480_000_00) },
   },
   {
     route: onContract('changes'),
@@ -246,16 +274,6 @@ const ROWS: readonly Row[] = [
     body: { disputeId: 'd-1', outcome: 'withdrawn', amountImpact: eur(0) },
   },
   { route: onContract('terminate'), who: 'ann', id: 'c-2', body: { reason: 'customer went bankrupt' } },
-
-  {
-    route: '/api/people',
-    who: 'bob',
-    body: { personId: 'gil', name: 'Gil', orgRole: 'rep', team: 'east', manager: 'bob' },
-  },
-  { route: '/api/people/{id}/team', who: 'bob', id: 'gil', body: { team: 'west', reason: 'new region' } },
-  { route: '/api/people/{id}/manager', who: 'wes', id: 'gil', body: { manager: 'wes' } },
-  { route: '/api/people/{id}/role', who: 'wes', id: 'gil', body: { orgRoles: ['rep', 'manager'] } },
-  { route: '/api/people/{id}/leave', who: 'root', id: 'gil', body: { reason: 'moved on' } },
 ];
 
 type Answer = { status: number; body: Record<string, unknown> };
