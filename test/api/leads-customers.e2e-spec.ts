@@ -152,13 +152,22 @@ describe('leads and customers over HTTP', () => {
     expect(history[0]?.metadata).toMatchObject({ actor: 'system', causationId: converted.id });
   });
 
-  it("refreshes the customer's last touch when its lead is touched", async () => {
-    const customer = await eventually(async () => {
-      const answer = await as('ann', 'GET', '/api/customers/acme');
-      expect((answer.body['context'] as { lastTouchAt: string | null }).lastTouchAt).toBe(touchedAt);
-      return answer.body;
+  it("refreshes the customer's last touch when its lead is touched, and when its deal is opened", async () => {
+    const touches = await eventually(async () => {
+      const answer = await as('ann', 'GET', '/api/customers/acme/history?limit=1000');
+      const events = (answer.body['events'] as { type: string; data: Record<string, unknown> }[]).filter(
+        (e) => e.type === 'CustomerTouchRecorded',
+      );
+      expect(events.map((e) => e.data['note'])).toEqual([
+        expect.stringMatching(/^lead /),
+        'opportunity-opp-acme-1: OpportunityOpened',
+      ]);
+      return events.map((e) => e.data);
     });
-    expect(customer['state']).toBe('owned');
+    expect(touches[0]).toMatchObject({ touchedAt, by: 'system' });
+    expect(touches[1]).toMatchObject({ channel: 'deal', by: 'system' });
+    const customer = (await as('ann', 'GET', '/api/customers/acme')).body;
+    expect(customer).toMatchObject({ state: 'owned', context: { lastTouchAt: touches[1]!['touchedAt'] } });
   });
 
   it("hides another team's leads (404) and shows the history with actors", async () => {

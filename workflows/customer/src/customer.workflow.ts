@@ -19,7 +19,7 @@ import type { CustomerPolicy } from './customer.policy';
 import { addDays } from './customer.time';
 import {
   CUSTOMER_SEGMENTS,
-  CUSTOMER_TOUCH_CHANNELS,
+  STORED_TOUCH_CHANNELS,
   RETURN_REASON_KINDS,
   type ReturnReason,
 } from './customer.values';
@@ -134,7 +134,7 @@ export const customerWorkflow = defineWorkflow<typeof customerMachine, CustomerC
         return {
           type: 'CustomerTouchRecorded',
           data: {
-            channel: requireOneOf(type, 'channel', data.channel, CUSTOMER_TOUCH_CHANNELS),
+            channel: requireOneOf(type, 'channel', data.channel, STORED_TOUCH_CHANNELS),
             note: requireText(type, 'note', data.note, LIMITS.prose),
             touchedAt,
             by: ctx.actor,

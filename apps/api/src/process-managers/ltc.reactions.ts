@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { contractStream, customerStream, leadStream, occurredAtOf, opportunityStream } from '@ltc/domain';
 import type { StoredEvent } from '@ltc/event-store';
+import { contractWorkflow } from '@ltc/workflow-contract';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
 import { opportunityWorkflow, type OpportunityEvent } from '@ltc/workflow-opportunity';
@@ -47,6 +48,7 @@ export class LtcReactions {
       this.leadConvertedOpensOpportunity,
       this.opportunityWonOpensContract,
       this.touchRefreshesCustomer,
+      this.dealWorkRefreshesCustomer,
     ];
   }
 
@@ -134,4 +136,55 @@ export class LtcReactions {
       ];
     },
   };
+
+  /**
+   * Work with the customer on its deals (a quote, the bid, a negotiation round, the PO, a delivery
+   * milestone, a dispute) keeps it out of the idle sweep as a lead touch does: a touch on channel `deal`.
+   */
+  readonly dealWorkRefreshesCustomer: Reaction = {
+    name: 'deal-work-refreshes-customer',
+    eventTypes: [...DEAL_WORK.opportunity, ...DEAL_WORK.contract],
+    react: async (event) => {
+      const customerId = DEAL_WORK.opportunity.includes(event.type)
+        ? (await this.engine.pipeline.load(opportunityWorkflow, event.streamId)).state.context.customerId
+        : (await this.engine.pipeline.load(contractWorkflow, event.streamId)).state.context.customerId;
+      if (customerId === '') return [];
+      return [
+        new CustomerWorkflowCommand(
+          customerStream.id(customerId),
+          {
+            type: 'RecordCustomerTouch',
+            data: {
+              channel: 'deal',
+              note: `${event.streamId}: ${event.type}`,
+              touchedAt: occurredAtOf(event.metadata),
+            },
+          },
+          reactionMeta('deal-work-refreshes-customer', event),
+        ),
+      ];
+    },
+  };
 }
+
+/** The deal events that are work with the customer (not internal reviews, votes or bookkeeping). */
+export const DEAL_WORK: Readonly<Record<'opportunity' | 'contract', readonly string[]>> = {
+  opportunity: [
+    'OpportunityOpened',
+    'PreBidGuidanceRecorded',
+    'QuotePrepared',
+    'BidSubmitted',
+    'NegotiationRoundRecorded',
+    'QuoteRevised',
+    'OpportunityWon',
+  ],
+  contract: [
+    'ContractConfirmed',
+    'DeliveryMilestoneCompleted',
+    'DeliveryCompleted',
+    'ContractChanged',
+    'DisputeOpened',
+    'DisputeResolved',
+    'ContractEvaluated',
+  ],
+};

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CUSTOMER_TOUCH_CHANNELS, type CustomerTouchChannel } from '@ltc/workflow-customer';
+import { CUSTOMER_TOUCH_CHANNELS } from '@ltc/workflow-customer';
 import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { LIMITS } from '@ltc/workflow-kit';
 
 export class RecordCustomerTouchDto {
   @ApiProperty({ enum: CUSTOMER_TOUCH_CHANNELS })
   @IsIn(CUSTOMER_TOUCH_CHANNELS)
-  channel!: CustomerTouchChannel;
+  channel!: (typeof CUSTOMER_TOUCH_CHANNELS)[number];
 
   @ApiProperty({ example: 'quarterly business review', maxLength: LIMITS.prose })
   @IsString()
