@@ -8,6 +8,7 @@ import { EngineModule } from './engine/engine.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
+import { IncentivesModule } from './incentives/incentives.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { PeopleModule } from './people/people.module';
@@ -27,6 +28,7 @@ export class AppModule {
         OpportunitiesModule,
         ContractsModule,
         PeopleModule,
+        IncentivesModule,
         ProcessManagersModule.forRoot(config),
         ImportModule,
         ReadModelsModule,
