@@ -1161,6 +1161,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/incentives/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IncentivePlans this caller may see, newest first, filtered */
+    get: operations['listIncentivePlans'];
+    put?: never;
+    /** PublishIncentivePlan: publish an incentive plan from a period on (terms checked whole) */
+    post: operations['publishIncentivePlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/plans/{id}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** CorrectIncentivePlan: new terms from a period on; a closed period corrected shows as adjustments in the open one */
+    post: operations['correctIncentivePlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/plans/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** RetireIncentivePlan: retire a plan: no earnings for periods after effectiveAfter */
+    post: operations['retireIncentivePlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/plans/{id}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** SetIncentiveTarget: set (or change) a participant's target and target bonus for a period */
+    post: operations['setIncentiveTarget'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** one incentive-plan: state, context, revision, allowed commands; as of a business instant or as known then */
+    get: operations['getIncentivePlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/plans/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the incentive-plan's events in order, with actors (paged) */
+    get: operations['getIncentivePlanHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/periods/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** OpenIncentivePeriod: open a period of a published plan (sales operations, admins) */
+    post: operations['openIncentivePeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/periods/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** CloseIncentivePeriod: close a period: its statements freeze at this log position; closed is final (ops, or a manager of the plan's participants) */
+    post: operations['closeIncentivePeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IncentivePeriods this caller may see, newest first, filtered */
+    get: operations['listIncentivePeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/periods/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** one incentive-period: state, context, revision, allowed commands; as of a business instant or as known then */
+    get: operations['getIncentivePeriod'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incentives/periods/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the incentive-period's events in order, with actors (paged) */
+    get: operations['getIncentivePeriodHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/import': {
     parameters: {
       query?: never;
@@ -2258,6 +2446,172 @@ export interface components {
     RecordPersonLeftDto: {
       reason?: string;
     };
+    PoolDto: {
+      /**
+       * @description pool rate on the signed amount, earned in the signing period (basis points: 1 % = 100)
+       * @example 100
+       */
+      signedRateBp: number;
+      /**
+       * @description pool rate on each payment, earned in the payment's period (basis points: 1 % = 100)
+       * @example 200
+       */
+      collectedRateBp: number;
+      /**
+       * @description multiplier for customers of segment 'strategic' (10000 = x1) (basis points: 1 % = 100)
+       * @example 15000
+       */
+      strategicMultiplierBp: number;
+      /**
+       * @description multiplier for a customer with no earlier won deal (10000 = x1); compounds (basis points: 1 % = 100)
+       * @example 12000
+       */
+      newCustomerMultiplierBp: number;
+    };
+    SplitDto: {
+      /**
+       * @description account representative share (basis points: 1 % = 100)
+       * @example 5000
+       */
+      AR: number;
+      /**
+       * @description solution representative share (basis points: 1 % = 100)
+       * @example 3000
+       */
+      SR: number;
+      /**
+       * @description fulfilment representative share (basis points: 1 % = 100)
+       * @example 2000
+       */
+      FR: number;
+    };
+    TierDto: {
+      /**
+       * @description attainment from (inclusive) (basis points: 1 % = 100)
+       * @example 0
+       */
+      fromBp: number;
+      /**
+       * @description attainment to (exclusive), basis points; null for the last, open band
+       * @example 10000
+       */
+      toBp: number | null;
+      /**
+       * @description the band's rate of the target bonus (basis points: 1 % = 100)
+       * @example 8000
+       */
+      rateBp: number;
+    };
+    AttainmentDto: {
+      /**
+       * @description whole: each role holder credited with the whole deal
+       * @enum {string}
+       */
+      credit: 'whole' | 'split';
+      /** @enum {string} */
+      mode: 'marginal' | 'cliff';
+      tiers: components['schemas']['TierDto'][];
+    };
+    ClawbackDto: {
+      /** @example 90 */
+      terminationWindowDays: number;
+      /** @example true */
+      writeOffReversesSigning: boolean;
+    };
+    PlanTermsDto: {
+      /** @example Sales 2026 */
+      name: string;
+      /** @example EUR */
+      currency: string;
+      /** @enum {string} */
+      periodKind: 'month' | 'quarter';
+      /**
+       * @description 1 unit of the key currency = this many units of the plan currency (at most 6 decimals)
+       * @example {
+       *       "USD": "0.92",
+       *       "CNY": "0.128"
+       *     }
+       */
+      fxRates: {
+        [key: string]: string;
+      };
+      pool: components['schemas']['PoolDto'];
+      /** @description sums to 10000 */
+      split: components['schemas']['SplitDto'];
+      attainment: components['schemas']['AttainmentDto'];
+      clawback: components['schemas']['ClawbackDto'];
+      /**
+       * @description person ids paid by this plan
+       * @example [
+       *       "ann",
+       *       "bob"
+       *     ]
+       */
+      participants: string[];
+    };
+    PublishIncentivePlanDto: {
+      /**
+       * @description stream incentive-plan-<id>
+       * @example sales-2026
+       */
+      planId: string;
+      /**
+       * @description the first period of the plan
+       * @example 2026-01
+       */
+      effectiveFrom: string;
+      terms: components['schemas']['PlanTermsDto'];
+    };
+    CorrectIncentivePlanDto: {
+      /** @example budget frozen until next fiscal year */
+      reason: string;
+      /**
+       * @description the terms apply from this period on (a past one is a retroactive correction)
+       * @example 2026-03
+       */
+      effectiveFrom: string;
+      terms: components['schemas']['PlanTermsDto'];
+    };
+    RetireIncentivePlanDto: {
+      /** @example budget frozen until next fiscal year */
+      reason: string;
+      /**
+       * @description the last period that earns
+       * @example 2026-12
+       */
+      effectiveAfter: string;
+    };
+    TargetBasisDto: {
+      /** @enum {string} */
+      kind: 'baseSalary' | 'customerPool';
+      /**
+       * @description base salary or customer-pool size, minor units
+       * @example 600000
+       */
+      amountMinor: number;
+    };
+    SetIncentiveTargetDto: {
+      /** @example ann */
+      personId: string;
+      /**
+       * @description the period the target is for
+       * @example 2026-11
+       */
+      period: string;
+      /**
+       * @description signed amount to reach, plan-currency minor units
+       * @example 10000000
+       */
+      targetMinor: number;
+      /**
+       * @description the bonus at 100 % attainment, minor units
+       * @example 300000
+       */
+      targetBonusMinor: number;
+      basis: components['schemas']['TargetBasisDto'];
+      reason?: Record<string, never> | null;
+    };
+    IncentivePeriodCommandDto: Record<string, never>;
     MoneyView: {
       /**
        * @description integer minor units
@@ -8190,6 +8544,826 @@ export interface operations {
     };
   };
   getPersonHistory: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+        /** @description first revision to return */
+        from?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listIncentivePlans: {
+    parameters: {
+      query?: {
+        /** @description state name or its prefix, e.g. `negotiation` or `gate` */
+        state?: string;
+        customerId?: string;
+        /** @description a user who owns it or holds a role on it */
+        person?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  publishIncentivePlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishIncentivePlanDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  correctIncentivePlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectIncentivePlanDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  retireIncentivePlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetireIncentivePlanDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  setIncentiveTarget: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetIncentiveTargetDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getIncentivePlan: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealViewDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such stream (or none yet at the moment asked) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getIncentivePlanHistory: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+        /** @description first revision to return */
+        from?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  openIncentivePeriod: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncentivePeriodCommandDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  closeIncentivePeriod: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncentivePeriodCommandDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listIncentivePeriods: {
+    parameters: {
+      query?: {
+        /** @description state name or its prefix, e.g. `negotiation` or `gate` */
+        state?: string;
+        customerId?: string;
+        /** @description a user who owns it or holds a role on it */
+        person?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getIncentivePeriod: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealViewDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such stream (or none yet at the moment asked) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getIncentivePeriodHistory: {
     parameters: {
       query?: {
         /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
