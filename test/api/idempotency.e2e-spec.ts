@@ -140,6 +140,7 @@ const ROWS: readonly Row[] = [
   },
   { route: onOpp('amount'), who: 'ann', id: 'o-1', body: { amount: eur(470_000_00), reason: 'scope' } },
   { route: onOpp('expected-close-date'), who: 'ann', id: 'o-1', body: { expectedCloseDate: '2026-10-15' } },
+  { route: onOpp('forecast-category'), who: 'ann', id: 'o-1', body: { category: 'commit' } },
   {
     route: onOpp('win'),
     who: 'ann',
