@@ -264,6 +264,7 @@ describe('read models over HTTP', () => {
     expect(status.body.map((s) => [s['name'], s['status'], s['lag']])).toEqual([
       ['activity', 'serving', 0],
       ['deal-index', 'serving', 0],
+      ['forecast', 'serving', 0],
       ['funnel', 'serving', 0],
       ['gate-decisions', 'serving', 0],
       ['late-entries', 'serving', 0],

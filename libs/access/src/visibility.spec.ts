@@ -1,4 +1,4 @@
-import { mayView, seesAllTeams, visibleTo } from './visibility';
+import { forecastVisibleTo, mayView, seesAllTeams, visibleTo } from './visibility';
 import { as, org, system } from './testing/org.fixture';
 
 describe('visibility: reps see their team’s deals and their own', () => {
@@ -26,5 +26,15 @@ describe('visibility: reps see their team’s deals and their own', () => {
     expect(visibleTo(as('ann'), org)).toEqual(['ann', 'mia', 'bob']);
     expect(visibleTo({ id: 'new', roles: ['rep'], team: 'south' }, org)).toEqual(['new', 'sam', 'cat']);
     expect(visibleTo({ id: 'new', roles: ['rep'] }, org)).toEqual(['new']);
+  });
+});
+
+describe('forecast visibility: reps their own deals, managers their team, ops everyone', () => {
+  it('narrows each role', () => {
+    expect(forecastVisibleTo(as('ann'), org)).toEqual(['ann']);
+    expect(forecastVisibleTo(as('mia'), org)).toEqual(['mia', 'ann', 'bob']);
+    expect(forecastVisibleTo(as('sam'), org)).toEqual(['sam', 'cat']);
+    for (const actor of [as('olga'), as('ada'), system])
+      expect(forecastVisibleTo(actor, org)).toBeUndefined();
   });
 });

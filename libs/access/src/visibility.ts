@@ -25,3 +25,14 @@ export function visibleTo(actor: AccessActor, org: Org): readonly string[] | und
   const team = org.teamOf(actor.id) ?? actor.team;
   return [...new Set([actor.id, ...(team === undefined ? [] : org.teamMembers(team))])];
 }
+
+/**
+ * Whose deals a forecast may hold for `actor`, or undefined for everyone: ops, admins and the system see
+ * every deal; a manager their team's (and their own); a rep their own deals only.
+ */
+export function forecastVisibleTo(actor: AccessActor, org: Org): readonly string[] | undefined {
+  if (isUnrestricted(actor) || hasRole(actor, 'ops')) return undefined;
+  if (!hasRole(actor, 'manager')) return [actor.id];
+  const team = org.teamOf(actor.id) ?? actor.team;
+  return [...new Set([actor.id, ...(team === undefined ? [] : org.teamMembers(team))])];
+}

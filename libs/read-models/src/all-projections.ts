@@ -1,6 +1,7 @@
 import { lateEntriesProjection, type AnyProjection } from '@ltc/projections';
 import { activityProjection } from './activity/activity.projection';
 import { dealIndexProjection } from './deal-index/deal-index.projection';
+import { forecastProjection } from './forecasts/forecast.projection';
 import { funnelProjection } from './funnel/funnel.projection';
 import { gateDecisionsProjection } from './gate-decisions/gate-decisions.projection';
 import { winRateProjection } from './win-rate/win-rate.projection';
@@ -15,5 +16,6 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   activityProjection,
   gateDecisionsProjection,
   dealIndexProjection,
+  forecastProjection,
   lateEntriesProjection,
 ] as readonly AnyProjection[];

@@ -27,3 +27,6 @@ export * from './forecasts/monte-carlo';
 export * from './incentives/incentive-history';
 export * from './incentives/statements';
 export { computeEarnings, type Earnings, type Known } from './incentives/earnings';
+export * from './forecasts/forecast.projection';
+export * from './forecasts/pipeline.queries';
+export * from './forecasts/forecast';

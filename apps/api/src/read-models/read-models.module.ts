@@ -15,6 +15,7 @@ import {
   GetProjectionStatusHandler,
   GetWinRatesHandler,
 } from './read-model.query-handlers';
+import { ForecastsController } from './forecasts.controller';
 import { ReadModelsController } from './read-models.controller';
 import { ReadModels } from './read-models.service';
 
@@ -37,7 +38,7 @@ const queryHandlers = [
  */
 @Global()
 @Module({
-  controllers: [ReadModelsController, AuditController, ProjectionsController],
+  controllers: [ReadModelsController, ForecastsController, AuditController, ProjectionsController],
   providers: [ReadModels, AsOfReadModels, ReadModelAccess, DealIndex, ...queryHandlers],
   exports: [ReadModels, DealIndex],
 })

@@ -145,6 +145,8 @@ export type ForecastResponse = Readonly<{
   /** The methods asked for (`method=`), all four by default, in `FORECAST_METHODS` order. */
   methods: readonly MethodForecast[];
   coverage: PipelineCoverage;
+  /** Open deals in another currency than `currency`, left out until a rate converts them. */
+  excluded: readonly Readonly<{ currency: string; deals: number; amountMinor: number }>[];
 }>;
 
 /** A rep's call on their own deals or a manager's for the team, in force at a week. */
