@@ -1,4 +1,5 @@
 import type { ApiProcess } from '../support/api-process';
+import { eventually } from '../support/eventually';
 import { eur } from '../support/fixtures';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
 
