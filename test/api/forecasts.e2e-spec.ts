@@ -74,6 +74,13 @@ describe('GET /api/forecasts', () => {
         },
       ),
     );
+    // The live read model catches up after the command returns.
+    await eventually(async () => {
+      const f = await forecast('ops', 'method=category-weighted');
+      expect(method(f, 'category-weighted').contributions.find((c) => c.dealId === 'fa1')?.probability).toBe(
+        0.9,
+      );
+    });
   });
   afterAll(() => api.stop());
 
