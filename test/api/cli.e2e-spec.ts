@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startApi, type ApiProcess } from '../support/api-process';
+import { INCENTIVE_TERMS } from '../support/fixtures';
 import { writeTeam, type Person } from '../support/team';
 
 const run = promisify(execFile);
@@ -85,6 +86,36 @@ describe('the ltc command line', () => {
     expect(refused.stderr).toMatch(/403 only a manager may sweep/);
   });
 
+  it('closes an incentive period through the api: ltc incentives close, once, by ops or a manager of its people', async () => {
+    const post = (key: string, path: string, body: unknown) =>
+      fetch(`${api.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const plan = { planId: 'east26', effectiveFrom: '2026-01', terms: INCENTIVE_TERMS };
+    expect((await post(keys.ops, '/api/incentives/plans', plan)).status).toBe(200);
+    expect((await post(keys.ops, '/api/incentives/periods/east26.2026-11/open', {})).status).toBe(200);
+    const env = { LTC_URL: api.url };
+    const other = await cli(['incentives', 'close', '2026-11', '--plan', 'east26', '--key', keys.wes], env);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(
+      /^ltc incentives close: 403 managerOfParticipants: only sales operations or a manager/,
+    );
+    const closed = await cli(['incentives', 'close', '2026-11', '--plan', 'east26', '--key', keys.bob], env);
+    expect(closed).toMatchObject({ code: 0, stderr: '' });
+    expect(closed.stdout).toMatch(
+      /^closed east26\.2026-11: its statements are frozen at event \S+ \(recorded 20/,
+    );
+    const again = await cli(['incentives', 'close', 'east26.2026-11', '--key', keys.ops], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(
+      /409 transitionNotAllowed: .*IncentivePeriodClosed cannot happen while the incentive-period is closed/,
+    );
+    const noPlan = await cli(['incentives', 'close', '2026-11', '--key', keys.ops], env);
+    expect(noPlan).toMatchObject({ code: 2, stderr: expect.stringContaining('--plan <plan id>') });
+  });
+
   it('sweeps the api LTC_URL names, else the one on this machine at PORT', async () => {
     const byUrl = await cli(['customers', 'sweep'], { LTC_URL: api.url, LTC_API_KEY: keys.bob });
     expect(byUrl).toMatchObject({ code: 0, stdout: expect.stringMatching(/returned 0 customer\(s\)/) });
@@ -112,7 +143,7 @@ describe('the ltc command line', () => {
     expect(byPort.stderr).toContain(`could not reach the api at http://localhost:${closed} (ECONNREFUSED)`);
   });
 
-  it.each(['serve', 'users', 'customers', 'projections', 'audit'])(
+  it.each(['serve', 'users', 'customers', 'incentives', 'projections', 'audit'])(
     'prints the usage of `ltc %s --help` and exits 0',
     async (command) => {
       const help = await cli([command, '--help']);

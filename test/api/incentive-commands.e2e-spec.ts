@@ -1,31 +1,9 @@
 import type { ApiProcess } from '../support/api-process';
+import { INCENTIVE_TERMS as TERMS } from '../support/fixtures';
 import { ok, startSession, type As } from '../support/session';
 
 // The write side of incentives over real HTTP: plans and targets by ops, periods opened by ops and
 // closed by ops or a manager of the plan's participants (east: ann, sam and fay report to bob).
-const TERMS = {
-  name: 'East 2026',
-  currency: 'EUR',
-  periodKind: 'month',
-  fxRates: { USD: '0.92' },
-  pool: {
-    signedRateBp: 100,
-    collectedRateBp: 200,
-    strategicMultiplierBp: 15000,
-    newCustomerMultiplierBp: 12000,
-  },
-  split: { AR: 5000, SR: 3000, FR: 2000 },
-  attainment: {
-    credit: 'whole',
-    mode: 'marginal',
-    tiers: [
-      { fromBp: 0, toBp: 10000, rateBp: 8000 },
-      { fromBp: 10000, toBp: null, rateBp: 15000 },
-    ],
-  },
-  clawback: { terminationWindowDays: 90, writeOffReversesSigning: true },
-  participants: ['ann', 'sam', 'fay'],
-};
 const TARGET = {
   personId: 'ann',
   period: '2026-11',

@@ -24,3 +24,28 @@ export const nowIso = () => new Date().toISOString();
 
 /** Today (UTC), for a `receivedOn`. */
 export const today = () => nowIso().slice(0, 10);
+
+/** Plan terms of the east team (ann, sam and fay, bob's reports): EUR, monthly, 50/30/20. */
+export const INCENTIVE_TERMS = {
+  name: 'East 2026',
+  currency: 'EUR',
+  periodKind: 'month',
+  fxRates: { USD: '0.92' },
+  pool: {
+    signedRateBp: 100,
+    collectedRateBp: 200,
+    strategicMultiplierBp: 15000,
+    newCustomerMultiplierBp: 12000,
+  },
+  split: { AR: 5000, SR: 3000, FR: 2000 },
+  attainment: {
+    credit: 'whole',
+    mode: 'marginal',
+    tiers: [
+      { fromBp: 0, toBp: 10000, rateBp: 8000 },
+      { fromBp: 10000, toBp: null, rateBp: 15000 },
+    ],
+  },
+  clawback: { terminationWindowDays: 90, writeOffReversesSigning: true },
+  participants: ['ann', 'sam', 'fay'],
+};

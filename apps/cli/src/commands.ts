@@ -3,6 +3,7 @@ import { audit } from './audit.command';
 import { customers } from './customers.command';
 import { demo } from './demo.command';
 import { importCommand } from './import.command';
+import { incentives } from './incentives.command';
 import { projections } from './projections.command';
 import { serve } from './serve.command';
 import { users } from './users.command';
@@ -24,6 +25,7 @@ export const commands: readonly CliCommand[] = [
   serve,
   users,
   customers,
+  incentives,
   importCommand,
   projections,
   audit,

@@ -1,7 +1,5 @@
-import { loadClientConfig } from '@ltc/config';
+import { postToApi } from './api-client';
 import type { CliCommand } from './commands';
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 type SweepAnswer = Partial<{
   returned: string[];
@@ -10,13 +8,6 @@ type SweepAnswer = Partial<{
   message: string;
   idleDays: number;
 }>;
-
-/** Why a request never got an answer: fetch hides it in `cause` ("fetch failed" alone says nothing). */
-export function unreachable(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error as { message?: unknown } | null)?.message;
-  return String(detail ?? error);
-}
 
 /**
  * `ltc customers sweep [--url <api url>] [--key <api key>]`: asks the running api to return idle
@@ -40,28 +31,12 @@ Environment: LTC_URL, LTC_API_KEY, PORT.
   options: { url: { type: 'string' }, key: { type: 'string' } },
   run: async (values, [action]) => {
     if (action !== 'sweep') throw new Error('usage: ltc customers sweep [--url <api url>] [--key <api key>]');
-    const url = text(values['url']);
-    const key = text(values['key']);
-    const client = loadClientConfig(process.env, {
-      ...(url === undefined ? {} : { url }),
-      ...(key === undefined ? {} : { key }),
-    });
-    if (client.apiKey === undefined) throw new Error('give an API key with --key or LTC_API_KEY');
-    const endpoint = `${client.url}/api/customers/sweep`;
-    let res: Response;
-    try {
-      res = await fetch(endpoint, { method: 'POST', headers: { authorization: `Bearer ${client.apiKey}` } });
-    } catch (error) {
+    const answer = await postToApi('customers sweep', values, '/api/customers/sweep');
+    if (answer === undefined) return 1;
+    const body = answer.body as SweepAnswer;
+    if (!answer.ok) {
       process.stderr.write(
-        `ltc customers sweep: could not reach the api at ${client.url} (${unreachable(error)}): start it ` +
-          '(`ltc serve`) or point LTC_URL or --url at a running api (PORT sets the default port)\n',
-      );
-      return 1;
-    }
-    const body = (await res.json().catch(() => ({}))) as SweepAnswer;
-    if (!res.ok) {
-      process.stderr.write(
-        `ltc customers sweep: ${res.status} ${body.message ?? res.statusText} (${endpoint})\n`,
+        `ltc customers sweep: ${answer.status} ${body.message ?? ''} (${answer.endpoint})\n`,
       );
       return 1;
     }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { loadClientConfig } from '@ltc/config';
 import type { CliCommand } from './commands';
-import { unreachable } from './customers.command';
+import { unreachable } from './api-client';
 import { ProgressBar } from './progress-bar';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
