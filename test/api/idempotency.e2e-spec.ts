@@ -1,6 +1,6 @@
 import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
-import { eur, TRIANGLE } from '../support/fixtures';
+import { eur, INCENTIVE_TERMS, TRIANGLE } from '../support/fixtures';
 import { startSession, type As } from '../support/session';
 import type { Person } from '../support/team';
 
@@ -275,6 +275,39 @@ const ROWS: readonly Row[] = [
     body: { disputeId: 'd-1', outcome: 'withdrawn', amountImpact: eur(0) },
   },
   { route: onContract('terminate'), who: 'ann', id: 'c-2', body: { reason: 'customer went bankrupt' } },
+
+  // Incentives: a plan, a target, a period opened and closed, a correction and the retirement.
+  {
+    route: '/api/incentives/plans',
+    who: 'ops',
+    body: { planId: 'east26', effectiveFrom: '2026-01', terms: INCENTIVE_TERMS },
+  },
+  {
+    route: '/api/incentives/plans/{id}/targets',
+    who: 'ops',
+    id: 'east26',
+    body: {
+      personId: 'ann',
+      period: '2026-11',
+      targetMinor: 10_000_000,
+      targetBonusMinor: 300_000,
+      basis: { kind: 'baseSalary', amountMinor: 600_000 },
+    },
+  },
+  { route: '/api/incentives/periods/{id}/open', who: 'ops', id: 'east26.2026-11', body: {} },
+  { route: '/api/incentives/periods/{id}/close', who: 'bob', id: 'east26.2026-11', body: {} },
+  {
+    route: '/api/incentives/plans/{id}/correct',
+    who: 'ops',
+    id: 'east26',
+    body: { effectiveFrom: '2026-11', terms: INCENTIVE_TERMS, reason: 'restated' },
+  },
+  {
+    route: '/api/incentives/plans/{id}/retire',
+    who: 'root',
+    id: 'east26',
+    body: { effectiveAfter: '2026-12', reason: 'replaced' },
+  },
 ];
 
 type Answer = { status: number; body: Record<string, unknown> };
