@@ -1485,6 +1485,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the expected amount won in the horizon per method (stage-weighted, category-weighted, historical, Monte Carlo) with per-deal contributions; reps see their own deals, managers their team, ops everyone */
+    get: operations['getForecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit/{stream}/timeline': {
     parameters: {
       query?: never;
@@ -2835,6 +2852,35 @@ export interface components {
       asOf: components['schemas']['MomentDto'];
       rounds: components['schemas']['GateRoundDto'][];
       total: number;
+    };
+    ForecastDto: {
+      /**
+       * @description the period and its business interval [from, to)
+       * @example {
+       *       "period": "2026-Q4",
+       *       "from": "2026-10-01T00:00:00.000Z",
+       *       "to": "2027-01-01T00:00:00.000Z"
+       *     }
+       */
+      horizon: Record<string, never>;
+      asOf: string;
+      knownAt: string | null;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @example {
+       *       "team": null,
+       *       "owner": null
+       *     }
+       */
+      scope: Record<string, never>;
+      openDeals: number;
+      /** @description one answer per method: expectedMinor (already won + expected from open deals), contributions per deal (probability used, expectedMinor, why); stage/category probabilities as applied; historical rates with the counts learned from; Monte Carlo seed, trials, p10Minor, p50Minor, p90Minor, meanMinor */
+      methods: Record<string, never>[];
+      /** @description open pipeline expected in the horizon against targets (null without targets) */
+      coverage: Record<string, never>;
+      /** @description open deals in another currency, left out */
+      excluded: Record<string, never>[];
     };
     TimelineEntryDto: {
       revision: number;
@@ -9948,6 +9994,75 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GateDecisionsDto'];
+        };
+      };
+      /** @description invalid query parameters */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PROJECTION_NOT_READY: the read model is still being built */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getForecast: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+        /** @description the period the forecast is for: a month (`2026-11`) or a quarter (`2026-Q4`); default the quarter of asOf */
+        horizon?: string;
+        /** @description one method or a comma-separated list of stage-weighted, category-weighted, historical, monte-carlo; default all */
+        method?: string;
+        /** @description a team: its members' deals (owners in the team at asOf) */
+        team?: string;
+        /** @description deals this user owns */
+        owner?: string;
+        /** @description reporting currency (ISO 4217); default EUR */
+        currency?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastDto'];
         };
       };
       /** @description invalid query parameters */
