@@ -13,8 +13,10 @@ export type MonteCarloOptions = Readonly<{ seed?: number; trials?: number; histo
 /**
  * Seeded simulation of the amount won in the horizon: in each trial every open deal wins with its
  * historical P(win | stage, segment) and, if it wins, closes at a time drawn from its stage's
- * time-to-close distribution (drawn as "lands in the horizon" with that distribution's share). The PRNG
- * is mulberry32, inlined: this loop runs deals × trials times. A deal's contribution is its amount times
+ * time-to-close distribution; only whether that time lands in the horizon counts, so each deal and trial
+ * is one draw against P(win) × P(in horizon | win), the same distribution as the two draws. Deals that
+ * cannot win in the horizon are left out of the loop. The PRNG is mulberry32, inlined: this loop runs
+ * deals × trials times. A deal's contribution is its amount times
  * the share of trials in which it was won in the horizon; `meanMinor` is the exact mean of the trial
  * totals (it differs from `expectedMinor` only by the per-deal rounding).
  */
@@ -27,11 +29,14 @@ export function monteCarlo(
   const trials = options.trials ?? DEFAULT_TRIALS;
   if (!Number.isInteger(trials) || trials < 1) throw new RangeError('trials must be a positive integer');
   const odds = oddsOf(pipeline, horizon, options.history ?? learnHistory(pipeline.closed, pipeline.asOf));
-  const n = odds.length;
-  const win = Float64Array.from(odds, (o) => o.win);
-  const inHorizon = Float64Array.from(odds, (o) => o.inHorizon);
-  const amount = Float64Array.from(odds, (o) => o.deal.amountMinor);
-  const hits = new Int32Array(n);
+  const live = odds.flatMap((o, i) => (o.win * o.inHorizon > 0 ? [i] : []));
+  const n = live.length;
+  const chance = Float64Array.from(
+    live,
+    (i) => (odds[i] as (typeof odds)[number]).win * (odds[i] as (typeof odds)[number]).inHorizon,
+  );
+  const amount = Float64Array.from(live, (i) => (odds[i] as (typeof odds)[number]).deal.amountMinor);
+  const liveHits = new Int32Array(n);
   const totals = new Float64Array(trials);
   let state = seed >>> 0;
   const next = (): number => {
@@ -44,10 +49,9 @@ export function monteCarlo(
   for (let trial = 0; trial < trials; trial++) {
     let total = 0;
     for (let i = 0; i < n; i++) {
-      if (next() >= (win[i] as number)) continue;
-      if (next() >= (inHorizon[i] as number)) continue;
+      if (next() >= (chance[i] as number)) continue;
       total += amount[i] as number;
-      hits[i] = (hits[i] as number) + 1;
+      liveHits[i] = (liveHits[i] as number) + 1;
     }
     totals[trial] = total;
   }
@@ -55,6 +59,8 @@ export function monteCarlo(
   const sorted = Array.from(totals);
   const sum = sorted.reduce((s, v) => s + v, 0);
   const q = (p: number) => pipeline.alreadyWonMinor + roundMinor(percentile(sorted, p) ?? 0);
+  const hits = new Int32Array(odds.length);
+  live.forEach((deal, i) => (hits[deal] = liveHits[i] as number));
   const contributions = odds.map((o, i) => {
     const share = (hits[i] as number) / trials;
     return contributionOf(o.deal, share, `won in the horizon in ${hits[i]} of ${trials} trials (${o.why})`);
