@@ -9,6 +9,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { IncentivesModule } from './incentives/incentives.module';
+import { IncentiveStatementsModule } from './incentives/incentive-statements.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { PeopleModule } from './people/people.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ProcessManagersModule.forRoot(config),
         ImportModule,
         ReadModelsModule,
+        IncentiveStatementsModule,
         DashboardModule.forRoot(),
       ],
       controllers: [HealthController],

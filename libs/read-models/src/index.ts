@@ -30,3 +30,7 @@ export { computeEarnings, type Earnings, type Known } from './incentives/earning
 export * from './forecasts/forecast.projection';
 export * from './forecasts/pipeline.queries';
 export * from './forecasts/forecast';
+export * from './incentives/statement-query';
+export * from './incentives/explain';
+export * from './incentives/what-if';
+export * from './incentives/payroll-export';

@@ -1,10 +1,34 @@
 import { contractStream, incentivePeriodStream, incentivePlanStream, opportunityStream } from '@ltc/domain';
-import type { Money } from '@ltc/domain';
+import { occurredAtOf, recordedAtOf, type Money, type UpcasterRegistry } from '@ltc/domain';
+import type { StoredEvent } from '@ltc/event-store';
 import type { CausingEvent, IncentiveRole } from './types';
 import type { PeriodId, PlanTerms } from './plan-rates';
 
 /** One event of the log as the incentive calculator reads it (upcast, with both times and its position). */
 export type HistoryEvent = CausingEvent & Readonly<{ data: unknown }>;
+
+/** A stored event, upcast, as the calculator reads it (the api's subscription and the cli's read alike). */
+export function historyEventOf(stored: StoredEvent, upcasters: UpcasterRegistry): HistoryEvent {
+  const e = upcasters.upcastStored(stored);
+  return {
+    id: e.id,
+    type: e.type,
+    streamId: e.streamId,
+    position: e.position,
+    actor: String(e.metadata.actor),
+    occurredAt: occurredAtOf(e.metadata),
+    recordedAt: e.metadata.recordedAt === undefined ? e.recordedAt : recordedAtOf(e.metadata),
+    data: e.data,
+  };
+}
+
+/** The streams an incentive statement is computed from: deals, plans and periods. */
+export const INCENTIVE_STREAM_PREFIXES: readonly string[] = [
+  opportunityStream,
+  contractStream,
+  incentivePlanStream,
+  incentivePeriodStream,
+].map((s) => s.id(''));
 
 /** A fact of the ledger: where it sits in the log, so a statement can be computed as known at any position. */
 type Fact = Readonly<{ eventId: string; position: string; at: string }>;
@@ -180,10 +204,29 @@ export function recordEvent(
   }
 }
 
+/** Folds events into a ledger as they come (the api's live view): one fold, read at any bound. */
+export class LedgerFolder {
+  readonly ledger = emptyLedger();
+  private readonly opportunities = new Map<string, OpportunityFacts>();
+  /** Grows with every event applied: a cache key for answers computed from the ledger. */
+  version = 0;
+
+  apply(e: HistoryEvent): void {
+    recordEvent(this.ledger, this.opportunities, e);
+    this.version++;
+  }
+}
+
 /** The ledger of a whole history, in log order. */
 export function ledgerOf(events: Iterable<HistoryEvent>): IncentiveLedger {
-  const ledger = emptyLedger();
-  const opportunities = new Map<string, OpportunityFacts>();
-  for (const e of events) recordEvent(ledger, opportunities, e);
-  return ledger;
+  const folder = new LedgerFolder();
+  for (const e of events) folder.apply(e);
+  return folder.ledger;
+}
+
+/** The last position recorded by a knowledge instant (the log before it), or undefined when none was. */
+export function positionKnownAt(ledger: IncentiveLedger, instant: string): string | undefined {
+  let found: string | undefined;
+  for (const r of ledger.recorded) if (r.recordedAt <= instant) found = r.position;
+  return found;
 }
