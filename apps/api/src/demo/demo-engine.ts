@@ -4,6 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   contractStream,
   customerStream,
+  incentivePeriodStream,
+  incentivePlanStream,
   leadStream,
   opportunityStream,
   personStream,
@@ -19,6 +21,10 @@ import { ContractWorkflowCommand } from '../contracts/contract.commands';
 import { CustomerWorkflowCommand } from '../customers/customer.commands';
 import { SweepIdleCustomersCommand, type SweepResult } from '../customers/sweep.command';
 import type { WorkflowCommand } from '../engine/workflow-command';
+import {
+  IncentivePeriodWorkflowCommand,
+  IncentivePlanWorkflowCommand,
+} from '../incentives/incentive.commands';
 import { LeadWorkflowCommand } from '../leads/lead.commands';
 import { OpportunityWorkflowCommand } from '../opportunities/opportunity.commands';
 import { PersonWorkflowCommand } from '../people/person.commands';
@@ -37,6 +43,8 @@ const MESSAGES = {
   opportunity: [opportunityStream.id, OpportunityWorkflowCommand],
   contract: [contractStream.id, ContractWorkflowCommand],
   person: [personStream.id, PersonWorkflowCommand],
+  'incentive-plan': [incentivePlanStream.id, IncentivePlanWorkflowCommand],
+  'incentive-period': [incentivePeriodStream.id, IncentivePeriodWorkflowCommand],
 } as const satisfies Record<
   string,
   readonly [(id: string) => string, new (stream: string, command: never, meta: never) => WorkflowCommand]

@@ -1,4 +1,5 @@
 import { customersActivity } from './activities/customers.activity';
+import { incentivesActivity } from './activities/incentives.activity';
 import { leadsActivity } from './activities/leads.activity';
 import { peopleActivity } from './activities/people.activity';
 import type { DemoActivity } from './demo-context';
@@ -8,4 +9,9 @@ import type { DemoActivity } from './demo-context';
  * contracts are not listed: converted leads start them. A new kind of activity (incentive plans, period
  * closes, forecast calls) is one more module here (see the README, "Adding an activity").
  */
-export const DEMO_ACTIVITIES: readonly DemoActivity[] = [customersActivity, leadsActivity, peopleActivity];
+export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
+  customersActivity,
+  leadsActivity,
+  peopleActivity,
+  incentivesActivity,
+];

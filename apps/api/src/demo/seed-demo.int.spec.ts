@@ -56,6 +56,29 @@ describe('demo seed (real engine, simulated clock)', () => {
     expect([...other.streams]).not.toEqual([...first.streams]);
   }, 60_000);
 
+  it('publishes the incentive plan, closes each month but the last, and corrects a closed month', async () => {
+    const store = new SqliteEventStore({ file: join(root, 'first', 'ltc.sqlite') });
+    const seen: string[] = [];
+    try {
+      for await (const event of store.readAll()) {
+        if (!event.streamId.startsWith('incentive-')) continue;
+        const data = event.data as { period?: string; effectiveFrom?: string };
+        if (event.type !== 'IncentiveTargetSet')
+          seen.push(`${event.type} ${data.period ?? data.effectiveFrom ?? ''}`);
+      }
+    } finally {
+      await store.close();
+    }
+    // Oct closes on Mon 2 Nov 09:00; the correction (60 % into Oct-Nov, early November) is from October.
+    expect(seen).toEqual([
+      'IncentivePlanPublished 2026-10',
+      'IncentivePeriodOpened 2026-10',
+      'IncentivePeriodClosed 2026-10',
+      'IncentivePeriodOpened 2026-11',
+      'IncentivePlanCorrected 2026-10',
+    ]);
+  });
+
   it('passes the hash-chain verification of every stream (what `ltc audit verify --all` runs)', async () => {
     const store = new SqliteEventStore({ file: join(root, 'first', 'ltc.sqlite') });
     try {
