@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { comparePositions, type Position } from '@ltc/event-store';
 import {
   customerHasContracts,
   dealIndexProjection,
@@ -6,6 +7,7 @@ import {
   ownedCustomerCount,
   type IndexedStreamRow,
 } from '@ltc/read-models';
+import { filter, type Subscription } from 'rxjs';
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { ReadModels } from '../read-models/read-models.service';
@@ -47,6 +49,36 @@ export class DealIndex {
   /** Customers `owner` holds in their private pool now, as far as the index has caught up. */
   ownedCustomers(owner: string): number {
     return ownedCustomerCount(this.model(), owner);
+  }
+
+  /**
+   * Resolves once the index has folded the event at `position` (or after `timeoutMs`, when it lags
+   * that far: the caller then reads it as it is).
+   */
+  async caughtUpTo(position: Position, timeoutMs = 5_000): Promise<void> {
+    const name = dealIndexProjection.name;
+    const done = (at: Position | null) => at !== null && comparePositions(at, position) >= 0;
+    let subscription: Subscription | undefined;
+    const updated = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+      const finish = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      subscription = this.readModels.updates
+        .pipe(filter((u) => u.name === name && done(u.position)))
+        .subscribe({
+          next: finish,
+          // A stopped runner (the demo seeds with it stopped, then settles in bulk) folds nothing more.
+          complete: finish,
+        });
+      // Subscribed before the status is read, so an update in between is not missed.
+      void this.readModels.status().then((all) => {
+        if (done(all.find((s) => s.name === name)?.position ?? null)) finish();
+      }, finish);
+    });
+    await updated.finally(() => subscription?.unsubscribe());
   }
 
   /** True when the customer already has a contract (an existing rather than a new customer). */
