@@ -258,11 +258,12 @@ describe('the dashboard in a real browser', () => {
     });
     const annPage = await signIn('ann');
     await annPage.goto(`${session.api.url}/customers`);
-    // acme's last touch is dated 3 days before the seed ran (seed.ts): 3 whole days since
-    await expectText(
-      annPage.locator('[data-testid=private-pool] [data-customer=acme] [data-testid=days-since]'),
-      '3 d',
-    );
+    // initech's last touch is dated 3 days before the seed ran (seed.ts): 3 whole days since; acme had the
+    // same visit, but the work on its deal today (opp-acme validated) touched it again: 0 days.
+    const daysSince = (customer: string) =>
+      annPage.locator(`[data-testid=private-pool] [data-customer=${customer}] [data-testid=days-since]`);
+    await expectText(daysSince('initech'), '3 d');
+    await expectText(daysSince('acme'), '0 d');
     await screenshot(annPage, 'customers');
   });
 

@@ -27,31 +27,27 @@ const TRIANGLE = { AR: 'ann', SR: 'sam', FR: 'fay' };
 
 /** Seeds the deals above through the real api (every number the dashboard shows comes from these). */
 export async function seed(as: As): Promise<void> {
-  // acme: claimed for ann 12 days ago and last touched 3 days ago, back-dated by the admin (business time,
-  // X-Occurred-At; reps and managers have a window, admins none): 3 days since the last touch.
+  // initech: claimed for ann 12 days ago and last touched 3 days ago, back-dated by the admin (business time,
+  // X-Occurred-At; reps and managers have a window, admins none), and no deal work since (deal work touches
+  // the customer too): 3 days since the last touch.
   const daysAgo = (days: number) => ({
     'X-Occurred-At': new Date(Date.now() - days * 86_400_000).toISOString(),
   });
-  await ok(
-    as(
-      'root',
-      'POST',
-      '/api/customers',
-      { customerId: 'acme', name: 'ACME', segment: 'strategic' },
-      daysAgo(12),
-    ),
-  );
-  await ok(as('root', 'POST', '/api/customers/acme/claim', { owner: 'ann' }, daysAgo(12)));
-  const touched = daysAgo(3);
-  await ok(
-    as(
-      'root',
-      'POST',
-      '/api/customers/acme/touches',
-      { channel: 'visit', note: 'kick-off', touchedAt: touched['X-Occurred-At'] },
-      touched,
-    ),
-  );
+  for (const customerId of ['acme', 'initech']) {
+    const name = customerId === 'acme' ? 'ACME' : 'Initech';
+    await ok(as('root', 'POST', '/api/customers', { customerId, name, segment: 'strategic' }, daysAgo(12)));
+    await ok(as('root', 'POST', `/api/customers/${customerId}/claim`, { owner: 'ann' }, daysAgo(12)));
+    const touched = daysAgo(3);
+    await ok(
+      as(
+        'root',
+        'POST',
+        `/api/customers/${customerId}/touches`,
+        { channel: 'visit', note: 'kick-off', touchedAt: touched['X-Occurred-At'] },
+        touched,
+      ),
+    );
+  }
   for (const id of ['globo', 'hooli', 'wonco', 'lostco', 'lostinc']) await ownedCustomer(as, 'ann', id);
   await ownedCustomer(as, 'cy', 'westco', 'ordinary');
   await ok(
