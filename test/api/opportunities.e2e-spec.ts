@@ -93,6 +93,7 @@ describe('opportunities over HTTP', () => {
         'WinOpportunity',
         'LoseOpportunity',
         'AbandonOpportunity',
+        'SetForecastCategory',
       ]
         .map((t) => t.charAt(0).toLowerCase() + t.slice(1))
         .sort(),
