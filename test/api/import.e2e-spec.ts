@@ -223,6 +223,125 @@ describe('history import: POST /api/import and ltc import', () => {
     });
   });
 
+  describe("each line's body through its route's DTO, as over HTTP", () => {
+    const file = join(tmp(), 'dto.jsonl');
+    const lead = (id: string, contact: object) => ({
+      customerId: 'dto-1',
+      source: 'event',
+      title: `Lead ${id}`,
+      contact,
+      estimatedAmount: { amountMinor: 1_000_000, currency: 'EUR' },
+    });
+    beforeAll(() =>
+      writeFileSync(
+        file,
+        [
+          line(
+            'RegisterCustomer',
+            'dto-1',
+            { name: 'D1', segment: 'ordinary' },
+            'ann',
+            '2025-03-01T00:00:00Z',
+          ),
+          // An unknown field, as `POST /api/customers` refuses it.
+          line(
+            'RegisterCustomer',
+            'dto-2',
+            { name: 'D2', segment: 'ordinary', colour: 'red' },
+            'ann',
+            '2025-03-01T00:00:01Z',
+          ),
+          // A nested DTO rule: an e-mail address that is none, and an amount of a fraction of a cent.
+          line(
+            'CaptureLead',
+            'dto-lead-3',
+            {
+              ...lead('3', { name: 'Pat', email: 'not-an-address' }),
+              estimatedAmount: { amountMinor: 1.5, currency: 'EUR' },
+            },
+            'ann',
+            '2025-03-01T00:00:02Z',
+          ),
+          // A gate the opportunity does not have (the gate is a path segment over HTTP).
+          JSON.stringify({
+            type: 'RequestGateReview',
+            kind: 'opportunity',
+            target: 'dto-opp-4',
+            body: { gate: 'teleportGate' },
+            actor: 'ann',
+            occurredAt: '2025-03-01T00:00:03Z',
+          }),
+          // A creating route's id is the target: a body naming another id is refused.
+          line(
+            'RegisterCustomer',
+            'dto-5',
+            { customerId: 'other', name: 'D5', segment: 'ordinary' },
+            'ann',
+            '2025-03-01T00:00:04Z',
+          ),
+          line(
+            'CaptureLead',
+            'dto-lead-6',
+            lead('6', { name: 'Pat', email: 'pat@example.com' }),
+            'ann',
+            '2025-03-01T00:00:05Z',
+          ),
+        ].join('\n'),
+      ),
+    );
+
+    it('ltc import names each bad line and field, and imports nothing', async () => {
+      const run = await cli([file], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('line 2: INVALID_INPUT: body.colour: property colour should not exist');
+      expect(run.stderr).toContain('line 3: INVALID_INPUT: body.contact.email: ');
+      expect(run.stderr).toContain('body.estimatedAmount.amountMinor: ');
+      expect(run.stderr).toContain(
+        'line 4: INVALID_INPUT: body.gate: gate must be one of opportunityApproval',
+      );
+      expect(run.stderr).toContain('line 5: INVALID_INPUT: body.customerId: ');
+      expect(run.stderr).toContain('4 of 6 line(s) are bad; nothing was imported');
+      for (const path of ['/api/customers/dto-1', '/api/customers/dto-2', '/api/leads/dto-lead-6']) {
+        expect((await session.as('root', 'GET', path)).status).toBe(404);
+      }
+    });
+
+    it('POST /api/import refuses a bad line with its fields and appends nothing for it', async () => {
+      const answer = await fetch(`${session.api.url}/api/import?onError=skip`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.keys.root}`, 'content-type': 'application/x-ndjson' },
+        body: readFileSync(file, 'utf8'),
+      });
+      const lines = (await answer.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.map((l) => l['status'] ?? 'summary')).toEqual([
+        'applied',
+        'refused',
+        'refused',
+        'refused',
+        'refused',
+        'applied',
+        'summary',
+      ]);
+      expect(lines[1]).toMatchObject({
+        line: 2,
+        code: 'INVALID_INPUT',
+        errors: [{ field: 'body.colour', messages: ['property colour should not exist'] }],
+      });
+      expect((lines[2]?.['errors'] as { field: string }[]).map((e) => e.field)).toEqual([
+        'body.contact.email',
+        'body.estimatedAmount.amountMinor',
+      ]);
+      expect((await session.as('root', 'GET', '/api/customers/dto-2')).status).toBe(404);
+      expect((await session.as('root', 'GET', '/api/customers/other')).status).toBe(404);
+      expect((await session.as('root', 'GET', '/api/customers/dto-5')).status).toBe(404);
+      expect((await session.as('root', 'GET', '/api/leads/dto-lead-3')).status).toBe(404);
+      expect((await session.as('root', 'GET', '/api/leads/dto-lead-6')).status).toBe(200);
+    });
+  });
+
   it('after a kill -9 of the api mid-import and a re-run, holds the same log as one clean run', async () => {
     const units = 40;
     const file = join(tmp(), 'history.jsonl');

@@ -18,7 +18,14 @@ export type ImportCommand = Readonly<{
 }>;
 
 /** Why a line was refused before it ran (or, with `rule`, by the pipeline or the machine). */
-export type LineRefusal = Readonly<{ line: number; code: string; reason: string; rule?: string }>;
+export type LineRefusal = Readonly<{
+  line: number;
+  code: string;
+  reason: string;
+  rule?: string;
+  /** Every invalid field of the line (`INVALID_INPUT`), as a 400 answer names them. */
+  errors?: readonly Readonly<{ field: string; messages: readonly string[] }>[];
+}>;
 
 export type Checked = { ok: true; command: ImportCommand } | { ok: false; refusal: LineRefusal };
 

@@ -50,7 +50,8 @@ export class ImportController {
     name: 'dryRun',
     required: false,
     enum: ['true', 'false'],
-    description: 'check every line (JSON, shape, command type, business-time order) and append nothing',
+    description:
+      "check every line (JSON, shape, command type, its route's DTO rules, business-time order) and append nothing",
   })
   @ApiOkResponse({
     description: 'one result per line ({line, status, ...}), then {summary}',

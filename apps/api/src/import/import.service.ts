@@ -11,12 +11,19 @@ import { customerRoutes } from '../customers/customer.routes';
 import { routeData } from '../http/command.controller';
 import { errorBody } from '../http/error.filter';
 import { DealIndex } from '../queries/deal-index';
-import type { RouteTable } from '../http/command-route';
+import type { CommandRoute, RouteTable } from '../http/command-route';
 import { leadRoutes } from '../leads/lead.routes';
 import { opportunityRoutes } from '../opportunities/opportunity.routes';
 import { personRoutes } from '../people/person.routes';
 import { ProcessManagers } from '../process-managers/process-managers.service';
-import { ImportChecker, type CommandTypes, type ImportCommand, type LineRefusal } from './import-line';
+import { lineBody, type LineBody } from './import-body';
+import {
+  ImportChecker,
+  type Checked,
+  type CommandTypes,
+  type ImportCommand,
+  type LineRefusal,
+} from './import-line';
 
 /** The workflows an import line may address: every command of their route tables. */
 // People first: a history's teams and roles are lines like any other (JoinPerson, MovePersonToTeam...).
@@ -114,17 +121,7 @@ export class ImportService {
         count.notRun++;
         continue;
       }
-      const checked = checker.check(text, number);
-      const result = !checked.ok
-        ? ({ ...checked.refusal, status: 'refused' } as const)
-        : options.dryRun
-          ? ({
-              line: number,
-              status: 'valid',
-              type: checked.command.type,
-              streamId: checked.command.streamId,
-            } as const)
-          : await this.execute(checked.command);
+      const result = await this.lineResult(checker.check(text, number), options.dryRun);
       count[result.status]++;
       emit(result);
       if (result.status === 'refused' && options.onError === 'stop') stoppedAt = number;
@@ -134,9 +131,28 @@ export class ImportService {
     };
   }
 
-  private async execute(line: ImportCommand): Promise<LineResult> {
-    const table = TABLES.find((t) => t.stream.category === line.kind)!;
-    const route = table.routes[line.type]!;
+  /** A checked line, its body through its route's DTO, then run (or, in a dry run, only found valid). */
+  private async lineResult(checked: Checked, dryRun: boolean): Promise<LineResult> {
+    if (!checked.ok) return { ...checked.refusal, status: 'refused' };
+    const { command } = checked;
+    const body = await lineBody(this.routeOf(command), command);
+    if (!body.ok) return { ...body.refusal, status: 'refused' };
+    if (dryRun)
+      return { line: command.line, status: 'valid', type: command.type, streamId: command.streamId };
+    return this.execute(command, body.value);
+  }
+
+  private tableOf(line: ImportCommand): RouteTable<Command> {
+    return TABLES.find((t) => t.stream.category === line.kind)!;
+  }
+
+  private routeOf(line: ImportCommand): CommandRoute {
+    return this.tableOf(line).routes[line.type]!;
+  }
+
+  private async execute(line: ImportCommand, { body, gate }: LineBody): Promise<LineResult> {
+    const table = this.tableOf(line);
+    const route = this.routeOf(line);
     // The actor as the org stood at the line's business time (a rep who has left since still imports).
     const known = await this.org.actorAt(line.actor, line.occurredAt);
     const meta = {
@@ -147,12 +163,9 @@ export class ImportService {
     };
     let result: CommandResult;
     try {
-      // The body is the command's HTTP body; the route maps it to the command's data as it does there.
-      const command = routeData(
-        table.stream.category,
-        route,
-        [line.target, undefined, line.body, meta],
-        (o) => this.deals.ownedCustomers(o),
+      // The body is the command's HTTP body, validated by its DTO; the route maps it to the data as there.
+      const command = routeData(table.stream.category, route, [line.target, gate, body, meta], (o) =>
+        this.deals.ownedCustomers(o),
       );
       result = await this.commands.execute(
         new table.message(line.streamId, { type: line.type, data: command.data }, command.meta),

@@ -9544,7 +9544,7 @@ export interface operations {
   importHistory: {
     parameters: {
       query?: {
-        /** @description check every line (JSON, shape, command type, business-time order) and append nothing */
+        /** @description check every line (JSON, shape, command type, its route's DTO rules, business-time order) and append nothing */
         dryRun?: 'true' | 'false';
         /** @description default stop */
         onError?: 'stop' | 'skip';
