@@ -308,6 +308,13 @@ const ROWS: readonly Row[] = [
     id: 'east26',
     body: { effectiveAfter: '2026-12', reason: 'replaced' },
   },
+
+  // Forecasts: a rep's call on their own line (the stream is named by the line, not the key).
+  {
+    route: '/api/forecast-calls',
+    who: 'ann',
+    body: { scope: 'own', period: '2026-Q4', currency: 'EUR', commitMinor: 100, bestCaseMinor: 200 },
+  },
 ];
 
 type Answer = { status: number; body: Record<string, unknown> };

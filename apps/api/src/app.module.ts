@@ -6,6 +6,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { EngineModule } from './engine/engine.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { IncentivesModule } from './incentives/incentives.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ContractsModule,
         PeopleModule,
         IncentivesModule,
+        ForecastsModule,
         ProcessManagersModule.forRoot(config),
         ImportModule,
         ReadModelsModule,

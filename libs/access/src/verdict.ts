@@ -5,7 +5,9 @@ export type RefusalRule =
   | 'customerOwnedByAnother'
   | 'managersOnly'
   | 'managerOfParticipants'
+  | 'managerOfTeam'
   | 'opsOnly'
+  | 'ownCallOnly'
   | 'ownerIsSelfOrReport'
   | 'triangleMembersVote'
   | 'voterHoldsRole';

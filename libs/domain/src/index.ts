@@ -1,3 +1,4 @@
+export * from './currencies';
 export * from './errors';
 export * from './message';
 export * from './money';

@@ -21,6 +21,7 @@ export const DIAGRAMS: readonly DiagramEntry[] = [
   { project: 'workflows/person', export: 'personWorkflow' },
   { project: 'workflows/incentive-plan', export: 'incentivePlanWorkflow' },
   { project: 'workflows/incentive-period', export: 'incentivePeriodWorkflow' },
+  { project: 'workflows/forecast-call', export: 'forecastCallWorkflow' },
 ];
 
 /** The import alias of an entry's project. */

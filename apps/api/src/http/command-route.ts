@@ -27,6 +27,11 @@ export type CommandRoute = Readonly<{
   operationId?: string;
   /** A creating route: the body field naming the new stream; absent, its id derives from the key. */
   creates?: string;
+  /**
+   * A route whose stream is named by what the body is about (a forecast call's line: scope, subject and
+   * period), not by the path or a key: the stream's id from the body and the sender.
+   */
+  streamOf?: (body: never, meta: CommandMeta) => string;
   /** Body fields naming streams the command opens later (field -> purpose), derived from the key when absent. */
   newIds?: Readonly<Record<string, string>>;
   /** A `:gate` segment in the path, one of these, passed as `data.gate`. */

@@ -40,6 +40,7 @@ export function routeData(
     id = pathId ?? (fields[route.creates] as string | undefined) ?? derive(category);
     delete fields[route.creates];
   }
+  if (route.streamOf !== undefined) id = route.streamOf(plain(body) as never, meta);
   for (const [field, purpose] of Object.entries(route.newIds ?? {})) fields[field] ??= derive(purpose);
   const data =
     route.data === undefined

@@ -1349,6 +1349,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/forecast-calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** ForecastCalls this caller may see, newest first, filtered */
+    get: operations['listForecastCalls'];
+    put?: never;
+    /** MakeForecastCall: a rep's call for their own deals or a manager's for the team, for a period (supersedes the last) */
+    post: operations['makeForecastCall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/forecast-calls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** one forecast-call: state, context, revision, allowed commands; as of a business instant or as known then */
+    get: operations['getForecastCall'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/forecast-calls/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the forecast-call's events in order, with actors (paged) */
+    get: operations['getForecastCallHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/import': {
     parameters: {
       query?: never;
@@ -2697,6 +2749,38 @@ export interface components {
       reason?: Record<string, never> | null;
     };
     IncentivePeriodCommandDto: Record<string, never>;
+    MakeForecastCallDto: {
+      /**
+       * @description `own`: a rep's call for their own deals; `team`: a manager's call for the team
+       * @enum {string}
+       */
+      scope: 'own' | 'team';
+      /** @description own call: whose (default the sender; sales operations may name a rep) */
+      personId?: Record<string, never> | null;
+      /** @description team call: the team (default the sender's team) */
+      team?: Record<string, never> | null;
+      /**
+       * @description a month or a quarter
+       * @example 2026-Q4
+       */
+      period: string;
+      /**
+       * @description ISO-4217 code of the amounts
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description what the caller commits to win in the period, minor units
+       * @example 12000000
+       */
+      commitMinor: number;
+      /**
+       * @description the best case (at least the commit), minor units
+       * @example 18000000
+       */
+      bestCaseMinor: number;
+      note?: Record<string, never> | null;
+    };
     MoneyView: {
       /**
        * @description integer minor units
@@ -9488,6 +9572,241 @@ export interface operations {
     };
   };
   getIncentivePeriodHistory: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+        /** @description first revision to return */
+        from?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listForecastCalls: {
+    parameters: {
+      query?: {
+        /** @description state name or its prefix, e.g. `negotiation` or `gate` */
+        state?: string;
+        customerId?: string;
+        /** @description a user who owns it or holds a role on it */
+        person?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  makeForecastCall: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MakeForecastCallDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getForecastCall: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealViewDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such stream (or none yet at the moment asked) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getForecastCallHistory: {
     parameters: {
       query?: {
         /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */

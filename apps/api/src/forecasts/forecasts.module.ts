@@ -1,0 +1,31 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { forecastCallWorkflow } from '@ltc/workflow-forecast-call';
+import { AccessService } from '../access/access.service';
+import { WorkflowRegistry } from '../engine/workflow-registry';
+import { CommandController } from '../http/command.controller';
+import { authorizeForecastCall, ForecastCallCommandHandler } from './forecast-call.handler';
+import { forecastCallRoutes } from './forecast-call.routes';
+
+/** Forecasts, the write side: forecast calls (`/api/forecast-calls`), a route table like every workflow's. */
+@Module({
+  controllers: [CommandController(forecastCallRoutes)],
+  providers: [ForecastCallCommandHandler],
+})
+export class ForecastsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: WorkflowRegistry,
+    private readonly access: AccessService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      kind: 'forecast-call',
+      plural: forecastCallRoutes.path,
+      workflow: forecastCallWorkflow,
+      streamId: forecastCallRoutes.stream.id,
+      authorize: (request) => authorizeForecastCall(this.access, request),
+      // A rep's line is theirs (and their team's) to read; a team line is for managers, ops and admins.
+      people: (state) => (state.context.line?.scope === 'own' ? [state.context.line.personId] : []),
+    });
+  }
+}
