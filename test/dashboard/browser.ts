@@ -6,11 +6,13 @@ const root = resolve(__dirname, '../..');
 /** Where each run saves its screenshots (with the test output; `tmp/` is not committed). */
 export const SHOTS = join(root, 'tmp/dashboard-e2e');
 /** The committed ones the dashboard's README shows (`UPDATE_SCREENSHOTS=1` rewrites them). */
-const DOCS = join(root, 'apps/dashboard/docs');
+const COMMITTED_DIR = join(root, 'apps/dashboard/screenshots');
 const COMMITTED = new Set([
   'sign-in',
   'pipeline',
   'win-rates',
+  'forecast',
+  'phone-forecast',
   'deal',
   'deal-field-error',
   'gate-inbox',
@@ -45,7 +47,7 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot under tmp/dashboard-e2e (and apps/dashboard/docs when asked). */
+/** Saves a full-page screenshot under tmp/dashboard-e2e (and apps/dashboard/screenshots when asked). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
@@ -53,8 +55,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path, fullPage: true });
   if (process.env['UPDATE_SCREENSHOTS'] === '1' && COMMITTED.has(name)) {
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(path, join(DOCS, `${name}.png`));
+    mkdirSync(COMMITTED_DIR, { recursive: true });
+    copyFileSync(path, join(COMMITTED_DIR, `${name}.png`));
   }
   return path;
 }

@@ -170,6 +170,49 @@ describe('the dashboard in a real browser', () => {
     );
   });
 
+  it("shows the forecast fan and each method's figures as GET /api/forecasts answers them", async () => {
+    const page = await signIn('bob');
+    await page.goto(`${session.api.url}/forecast`);
+    await page.getByTestId('forecast-methods').waitFor();
+    const quarter = (d: Date) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+    const now = new Date();
+    const thisQuarter = quarter(now);
+    const nextQuarter = quarter(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3, 1)));
+    type Method = { method: string; expectedMinor: number; p50Minor?: number };
+    for (const horizon of [thisQuarter, nextQuarter]) {
+      const forecast = (await api('bob', `/api/forecasts?horizon=${horizon}`)) as {
+        currency: string;
+        methods: Method[];
+      };
+      const cell = (testId: string) => page.locator(`[data-testid="${testId}"][data-horizon="${horizon}"]`);
+      const mc = forecast.methods.find((m) => m.method === 'monte-carlo');
+      expect(mc?.p50Minor).toEqual(expect.any(Number));
+      await expectText(cell('p50'), money({ amountMinor: mc?.p50Minor ?? -1, currency: forecast.currency }));
+      for (const m of forecast.methods)
+        await expectText(
+          cell(`expected-${m.method}`),
+          money({ amountMinor: m.expectedMinor, currency: forecast.currency }),
+        );
+    }
+    // By hand (seed.ts): bob sees the east team's deals; those closing 2027-03-31 are acme, 120,000.00 EUR
+    // validated (configured 10 %) and hooli, 30,000.00 EUR opened (5 %): 12,000.00 + 1,500.00 = €13,500.00
+    // stage-weighted; globo's $50,000.00 has no rate to EUR and is listed as left out.
+    if (nextQuarter === '2027-Q1') {
+      await expectText(
+        page.locator('[data-testid="expected-stage-weighted"][data-horizon="2027-Q1"]'),
+        '€13,500.00',
+      );
+      await page.locator('.mantine-SegmentedControl-label', { hasText: /^2027-Q1$/ }).click();
+      await expectText(
+        page.locator('[data-testid=contributions] [data-deal=opp-acme] [data-col=expected]'),
+        '€12,000.00',
+      );
+    } else console.log(`forecast worked example: 2027-Q1 is not the next quarter on ${now.toISOString()}`);
+    await expectText(page.getByTestId('forecast-excluded'), '$50,000.00');
+    await page.getByTestId('forecast-fan').locator('svg').first().waitFor();
+    await screenshot(page, 'forecast');
+  });
+
   it("moves a deal's as-of slider to its first event and shows the state it had then", async () => {
     const page = await signIn('sam');
     await page.goto(`${session.api.url}/deals/opportunities/${SEEDED.inReview}`);
@@ -273,6 +316,7 @@ describe('the dashboard in a real browser', () => {
     for (const view of [
       'pipeline',
       'win-rates',
+      'forecast',
       `deals/opportunities/${SEEDED.inReview}`,
       'inbox',
       'customers',

@@ -9,7 +9,7 @@ export const DASHBOARD_ROOT = Symbol('DASHBOARD_ROOT');
 /** Paths the api answers itself: the SPA fallback never shadows them (an unknown one stays a 404). */
 const API_PATHS = /^\/(api|docs|docs-json|health)(\/|$)/;
 /** The dashboard's client routes (`apps/dashboard/src/layout/shell.tsx`); any other path stays a 404. */
-export const CLIENT_ROUTES = /^\/((pipeline|win-rates|deals|inbox|customers)(\/.*)?)?$/;
+export const CLIENT_ROUTES = /^\/((pipeline|win-rates|forecast|deals|inbox|customers)(\/.*)?)?$/;
 
 /** `dist/apps/dashboard` beside the compiled api (`dist/apps/api/src/dashboard`). */
 export const builtDashboardRoot = (): string => resolve(__dirname, '../../../dashboard');

@@ -59,3 +59,13 @@ export type DealList = Omit<Schemas['ListPageDto'], 'items'> & Readonly<{ items:
 
 /** `GET /api/audit/{stream}/timeline`: the deal's events with who sent which command. */
 export type Timeline = Omit<Schemas['AuditTimelineDto'], 'context'> & Readonly<{ context: DealContext }>;
+
+// The document gives the forecast's methods and the incentive answers as open objects; their controllers are
+// typed to return these read-model shapes, so the views name them (type only: nothing of the library is bundled).
+export type {
+  BacktestResponse as Backtest,
+  ForecastContribution,
+  ForecastMethod,
+  ForecastResponse as Forecast,
+  MethodForecast,
+} from '@ltc/read-models';

@@ -31,34 +31,39 @@ type Props = Readonly<{
   clear: () => void;
   /** The api's read models answer `knownAt` (what was known then) once the document lists it. */
   knownAt: boolean;
+  /** The filters the view's api takes (default all of them). */
+  only?: readonly string[];
 }>;
 
 /** Team, owner, segment, customer type, period, and the time travel pickers (as of, known at). */
-export function DealFilters({ values, set, clear, knownAt }: Props) {
-  const text = (name: string, label: string, type = 'text') => (
-    <TextInput
-      label={label}
-      name={name}
-      type={type}
-      size="xs"
-      w={type === 'datetime-local' ? 190 : 140}
-      value={type === 'datetime-local' ? isoToLocal(values[name]) : (values[name] ?? '')}
-      onChange={(e) =>
-        set(name, type === 'datetime-local' ? localToIso(e.currentTarget.value) : e.currentTarget.value)
-      }
-    />
-  );
-  const select = (name: string, label: string, options: string[]) => (
-    <NativeSelect
-      label={label}
-      name={name}
-      size="xs"
-      w={130}
-      value={values[name] ?? ''}
-      data={[{ value: '', label: 'all' }, ...options.map((o) => ({ value: o, label: o }))]}
-      onChange={(e) => set(name, e.currentTarget.value)}
-    />
-  );
+export function DealFilters({ values, set, clear, knownAt, only }: Props) {
+  const shown = (name: string) => only === undefined || only.includes(name);
+  const text = (name: string, label: string, type = 'text') =>
+    shown(name) && (
+      <TextInput
+        label={label}
+        name={name}
+        type={type}
+        size="xs"
+        w={type === 'datetime-local' ? 190 : 140}
+        value={type === 'datetime-local' ? isoToLocal(values[name]) : (values[name] ?? '')}
+        onChange={(e) =>
+          set(name, type === 'datetime-local' ? localToIso(e.currentTarget.value) : e.currentTarget.value)
+        }
+      />
+    );
+  const select = (name: string, label: string, options: string[]) =>
+    shown(name) && (
+      <NativeSelect
+        label={label}
+        name={name}
+        size="xs"
+        w={130}
+        value={values[name] ?? ''}
+        data={[{ value: '', label: 'all' }, ...options.map((o) => ({ value: o, label: o }))]}
+        onChange={(e) => set(name, e.currentTarget.value)}
+      />
+    );
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" role="search" aria-label="Filters">
       {text('team', 'Team')}

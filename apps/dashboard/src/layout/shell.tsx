@@ -16,12 +16,13 @@ const GateInboxPage = lazy(() =>
 const CustomersPage = lazy(() =>
   import('../views/customers.page').then((m) => ({ default: m.CustomersPage })),
 );
+const ForecastPage = lazy(() => import('../views/forecast.page').then((m) => ({ default: m.ForecastPage })));
 
-// Forecast (issue 14) and incentives (issue 13) join this list when their apis exist. A new top-level
-// route also goes into CLIENT_ROUTES of apps/api/src/dashboard/dashboard.module.ts (reloads of it).
+// A new top-level route also goes into CLIENT_ROUTES of apps/api/src/dashboard/dashboard.module.ts (reloads of it).
 const VIEWS = [
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/win-rates', label: 'Win rates' },
+  { path: '/forecast', label: 'Forecast' },
   { path: '/deals', label: 'Deals' },
   { path: '/inbox', label: 'Gate inbox' },
   { path: '/customers', label: 'Customers' },
@@ -87,6 +88,7 @@ export function Shell() {
             <Switch>
               <Route path="/pipeline" component={PipelinePage} />
               <Route path="/win-rates" component={WinRatesPage} />
+              <Route path="/forecast" component={ForecastPage} />
               <Route path="/deals" component={DealsPage} />
               <Route path="/deals/:kind/:id" component={DealPage} />
               <Route path="/inbox" component={GateInboxPage} />
