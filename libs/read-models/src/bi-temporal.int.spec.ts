@@ -202,4 +202,34 @@ describe('bi-temporal answers over generated history with random late entries', 
       }
     }
   });
+
+  it('sampleAt known at each instant equals one replay as of and as known at that instant', async () => {
+    const rng = new Rng(13);
+    const { first, last } = span();
+    const instants = Array.from({ length: 9 }, () => first + Math.floor(rng.next() * (last - first)))
+      .sort((a, b) => a - b)
+      .map(iso);
+    for (const projections of [PROJECTIONS, SNAPSHOTTED]) {
+      for (const options of [{ live }, {}]) {
+        const samples = await sampleAt(
+          store,
+          projections,
+          instants,
+          (v) => ({ rows: dump(v.readModels, projections), reconstructed: v.reconstructed }),
+          { ...options, knownAtEachInstant: true },
+        );
+        for (const [i, asOf] of instants.entries()) {
+          const expected = await bruteForce(store, log, { asOf, knownAt: { instant: asOf } }, projections);
+          expect({ asOf, rows: samples[i]!.value.rows }).toEqual({ asOf, rows: expected.rows });
+          expect(samples[i]!.value.reconstructed).toBe(false);
+        }
+      }
+    }
+    await expect(
+      sampleAt(store, PROJECTIONS, instants, () => 0, {
+        knownAt: { instant: iso(last) },
+        knownAtEachInstant: true,
+      }),
+    ).rejects.toThrow(/exclude each other/);
+  });
 });

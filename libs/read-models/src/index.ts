@@ -30,6 +30,8 @@ export { computeEarnings, type Earnings, type Known } from './incentives/earning
 export * from './forecasts/forecast.projection';
 export * from './forecasts/pipeline.queries';
 export * from './forecasts/forecast';
+export * from './forecasts/backtest';
+export * from './forecasts/backtest.queries';
 export * from './incentives/statement-query';
 export * from './incentives/explain';
 export * from './incentives/what-if';

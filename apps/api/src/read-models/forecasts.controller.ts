@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { forecastVisibleTo } from '@ltc/access';
 import { CLOCK, type Actor, type Clock } from '@ltc/engine';
 import {
+  BacktestInputError,
+  backtestPlan,
   coverageOf,
   ForecastMethodError,
   forecastMethods,
@@ -12,6 +14,8 @@ import {
   parseMethods,
   periodAt,
   pipelineAt,
+  runBacktest,
+  type BacktestResponse,
   type DealFilter,
   type ForecastResponse,
 } from '@ltc/read-models';
@@ -20,11 +24,27 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { InvalidInputException } from '../http/validation';
 import { ApiReadModel } from './api-read-model.decorator';
 import { AsOfReadModels } from './as-of-read-models.service';
-import { ForecastDto, ForecastQueryDto } from './forecasts.dtos';
+import { BacktestDto, BacktestQueryDto, ForecastDto, ForecastQueryDto } from './forecasts.dtos';
 import { ReadModelAccess } from './read-model.access';
+import { ReadModels } from './read-models.service';
 
 const refuse = (field: string, message: string) =>
   new InvalidInputException([{ field, messages: [message] }]);
+
+/** Runs `read`, turning a forecast parameter's refusal into a 400 naming its field. */
+function refusingBadInput<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (
+      error instanceof BacktestInputError ||
+      error instanceof ForecastMethodError ||
+      error instanceof HorizonError
+    )
+      throw refuse(error.field, error.message);
+    throw error;
+  }
+}
 
 /** Forecasts from the pipeline as it stood at `asOf`, as known at `knownAt`. */
 @ApiTags('read models')
@@ -34,8 +54,22 @@ export class ForecastsController {
     private readonly models: AsOfReadModels,
     private readonly readAccess: ReadModelAccess,
     private readonly access: AccessService,
+    private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Who a forecast is about: the asked owner and team, within what the actor may see. */
+  private filterOf(
+    actor: Actor,
+    query: Readonly<{ owner?: string; team?: string; knownAt?: string }>,
+  ): DealFilter {
+    const visibleTo = forecastVisibleTo(actor, this.access.org());
+    return {
+      ...(query.owner === undefined ? {} : { owner: query.owner }),
+      ...(query.team === undefined ? {} : { team: this.readAccess.teamSpells(query.team, query.knownAt) }),
+      ...(visibleTo === undefined ? {} : { visibleTo }),
+    };
+  }
 
   @ApiReadModel(
     'forecasts',
@@ -60,12 +94,7 @@ export class ForecastsController {
       if (error instanceof HorizonError) throw refuse(error.field, error.message);
       throw error;
     }
-    const visibleTo = forecastVisibleTo(actor, this.access.org());
-    const filter: DealFilter = {
-      ...(query.owner === undefined ? {} : { owner: query.owner }),
-      ...(query.team === undefined ? {} : { team: this.readAccess.teamSpells(query.team, query.knownAt) }),
-      ...(visibleTo === undefined ? {} : { visibleTo }),
-    };
+    const filter = this.filterOf(actor, query);
     const currency = query.currency ?? 'EUR';
     const { pipeline, excluded } = pipelineAt(model, { asOf, horizon, currency, filter });
     return {
@@ -79,5 +108,33 @@ export class ForecastsController {
       coverage: coverageOf(pipeline, horizon),
       excluded,
     };
+  }
+
+  @ApiReadModel(
+    'forecasts/backtest',
+    'getForecastBacktest',
+    'every method forecast as known at each week W (one pass over the log, nothing recorded after W), beside what was won in its horizon (before W, from deals open at W, from deals created after W); MAPE and bias per method and level of calls; Brier score and reliability per method',
+    BacktestDto,
+  )
+  async backtest(@CurrentActor() actor: Actor, @Query() query: BacktestQueryDto): Promise<BacktestResponse> {
+    const plan = refusingBadInput(() =>
+      backtestPlan({
+        from: query.from,
+        to: query.to,
+        every: query.every,
+        horizon: query.horizon,
+        method: query.method,
+        trials: query.trials,
+        currency: query.currency,
+        filter: this.filterOf(actor, query),
+        scope: { team: query.team ?? null, owner: query.owner ?? null },
+      }),
+    );
+    return runBacktest(this.readModels.events, plan, {
+      upcasters: this.readModels.upcasters,
+      live: this.readModels.store,
+      actuals: this.readModels.live(forecastProjection),
+      actualsAt: this.clock.now(),
+    });
   }
 }

@@ -1,20 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { FORECAST_METHODS } from '@ltc/read-models';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BACKTEST_TRIALS, FORECAST_METHODS, MAX_BACKTEST_WEEKS } from '@ltc/read-models';
 import { ID_PATTERN } from '../http/common.dto';
 import { AsOfQueryDto } from './read-model.request.dtos';
 
-export class ForecastQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'the period the forecast is for: a month (`2026-11`) or a quarter (`2026-Q4`); default the quarter of asOf',
-    example: '2026-Q4',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
-  horizon?: string;
-
+/** Which forecast: the methods, the scope (owner, team) and the reporting currency. */
+export class ForecastScopeQueryDto {
   @ApiPropertyOptional({
     description: `one method or a comma-separated list of ${FORECAST_METHODS.join(', ')}; default all`,
     example: 'stage-weighted,monte-carlo',
@@ -24,7 +16,9 @@ export class ForecastQueryDto extends AsOfQueryDto {
   @MaxLength(128)
   method?: string;
 
-  @ApiPropertyOptional({ description: "a team: its members' deals (owners in the team at asOf)" })
+  @ApiPropertyOptional({
+    description: "a team: its members' deals (owners in the team at the forecast's instant)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -40,6 +34,18 @@ export class ForecastQueryDto extends AsOfQueryDto {
   @Matches(/^[A-Z]{3}$/)
   @Length(3, 3)
   currency?: string;
+}
+
+export class ForecastQueryDto extends IntersectionType(AsOfQueryDto, ForecastScopeQueryDto) {
+  @ApiPropertyOptional({
+    description:
+      'the period the forecast is for: a month (`2026-11`) or a quarter (`2026-Q4`); default the quarter of asOf',
+    example: '2026-Q4',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  horizon?: string;
 }
 
 /** The answer of GET /api/forecasts (`ForecastResponse` of @ltc/read-models); methods are documented there. */
@@ -78,4 +84,100 @@ export class ForecastDto {
     description: 'open deals in another currency, left out',
   })
   excluded!: object[];
+}
+
+export class BacktestQueryDto extends ForecastScopeQueryDto {
+  @ApiProperty({ description: 'the first week W (ISO-8601 date or instant)', example: '2026-01-05' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  from?: string;
+
+  @ApiProperty({
+    description: `the last week W at the latest; at most ${MAX_BACKTEST_WEEKS} weeks (two years) from \`from\``,
+    example: '2026-12-28',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'the step between forecasts: `week` (the only one)', example: 'week' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  every?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'what each week forecasts: `quarter` (default) or `month`, the period holding W; or one period (`2026-Q4`) for every W',
+    example: 'quarter',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  horizon?: string;
+
+  @ApiPropertyOptional({
+    type: Number,
+    description: `Monte Carlo trials per week (default ${BACKTEST_TRIALS}, at most 10,000)`,
+    minimum: 100,
+    maximum: 10_000,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(10_000)
+  trials?: number;
+}
+
+/** The answer of GET /api/forecasts/backtest (`BacktestResponse` of @ltc/read-models). */
+export class BacktestDto {
+  @ApiProperty()
+  from!: string;
+  @ApiProperty()
+  to!: string;
+  @ApiProperty({ example: 'week' })
+  every!: string;
+  @ApiProperty({ example: 'quarter' })
+  horizon!: string;
+  @ApiProperty({ example: 'EUR' })
+  currency!: string;
+  @ApiProperty({ example: { team: null, owner: null } })
+  scope!: object;
+  @ApiProperty({ type: [String] })
+  methods!: string[];
+  @ApiProperty({
+    description: 'stage and category probabilities, minDeals, Monte Carlo seed and trials, as applied',
+  })
+  settings!: object;
+  @ApiProperty({ description: 'when the actuals were read: a row whose horizon ends later is not settled' })
+  actualsAt!: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'per week W: at, horizon, forecasts (method, expectedMinor, Monte Carlo p10/p50/p90Minor), calls in force ' +
+      '(rep, manager), actual (wonMinor = wonBeforeMinor + openAtWMinor + createdAfterWMinor), reconstructed, settled',
+  })
+  rows!: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'per method and level of calls: rows scored, skipped, mape and bias (four decimals)',
+  })
+  accuracy!: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'per method: deal-weeks scored, Brier score, reliability by decile of the probability',
+  })
+  calibration!: object[];
+  @ApiProperty({ description: 'imported history in the weeks sampled' })
+  imported!: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  importedUntil!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  note!: string | null;
 }

@@ -1554,6 +1554,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/forecasts/backtest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** every method forecast as known at each week W (one pass over the log, nothing recorded after W), beside what was won in its horizon (before W, from deals open at W, from deals created after W); MAPE and bias per method and level of calls; Brier score and reliability per method */
+    get: operations['getForecastBacktest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit/{stream}/timeline': {
     parameters: {
       query?: never;
@@ -3033,6 +3050,38 @@ export interface components {
       coverage: Record<string, never>;
       /** @description open deals in another currency, left out */
       excluded: Record<string, never>[];
+    };
+    BacktestDto: {
+      from: string;
+      to: string;
+      /** @example week */
+      every: string;
+      /** @example quarter */
+      horizon: string;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @example {
+       *       "team": null,
+       *       "owner": null
+       *     }
+       */
+      scope: Record<string, never>;
+      methods: string[];
+      /** @description stage and category probabilities, minDeals, Monte Carlo seed and trials, as applied */
+      settings: Record<string, never>;
+      /** @description when the actuals were read: a row whose horizon ends later is not settled */
+      actualsAt: string;
+      /** @description per week W: at, horizon, forecasts (method, expectedMinor, Monte Carlo p10/p50/p90Minor), calls in force (rep, manager), actual (wonMinor = wonBeforeMinor + openAtWMinor + createdAfterWMinor), reconstructed, settled */
+      rows: Record<string, never>[];
+      /** @description per method and level of calls: rows scored, skipped, mape and bias (four decimals) */
+      accuracy: Record<string, never>[];
+      /** @description per method: deal-weeks scored, Brier score, reliability by decile of the probability */
+      calibration: Record<string, never>[];
+      /** @description imported history in the weeks sampled */
+      imported: boolean;
+      importedUntil: string | null;
+      note: string | null;
     };
     TimelineEntryDto: {
       revision: number;
@@ -10437,16 +10486,16 @@ export interface operations {
         asOf?: string;
         /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
         knownAt?: string;
-        /** @description the period the forecast is for: a month (`2026-11`) or a quarter (`2026-Q4`); default the quarter of asOf */
-        horizon?: string;
         /** @description one method or a comma-separated list of stage-weighted, category-weighted, historical, monte-carlo; default all */
         method?: string;
-        /** @description a team: its members' deals (owners in the team at asOf) */
+        /** @description a team: its members' deals (owners in the team at the forecast's instant) */
         team?: string;
         /** @description deals this user owns */
         owner?: string;
         /** @description reporting currency (ISO 4217); default EUR */
         currency?: string;
+        /** @description the period the forecast is for: a month (`2026-11`) or a quarter (`2026-Q4`); default the quarter of asOf */
+        horizon?: string;
       };
       header?: never;
       path?: never;
@@ -10460,6 +10509,79 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ForecastDto'];
+        };
+      };
+      /** @description invalid query parameters */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PROJECTION_NOT_READY: the read model is still being built */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getForecastBacktest: {
+    parameters: {
+      query: {
+        /** @description one method or a comma-separated list of stage-weighted, category-weighted, historical, monte-carlo; default all */
+        method?: string;
+        /** @description a team: its members' deals (owners in the team at the forecast's instant) */
+        team?: string;
+        /** @description deals this user owns */
+        owner?: string;
+        /** @description reporting currency (ISO 4217); default EUR */
+        currency?: string;
+        /** @description the first week W (ISO-8601 date or instant) */
+        from: string;
+        /** @description the last week W at the latest; at most 105 weeks (two years) from `from` */
+        to: string;
+        /** @description the step between forecasts: `week` (the only one) */
+        every?: string;
+        /** @description what each week forecasts: `quarter` (default) or `month`, the period holding W; or one period (`2026-Q4`) for every W */
+        horizon?: string;
+        /** @description Monte Carlo trials per week (default 1000, at most 10,000) */
+        trials?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BacktestDto'];
         };
       };
       /** @description invalid query parameters */

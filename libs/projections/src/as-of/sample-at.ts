@@ -14,11 +14,28 @@ export type SampleView = Readonly<{
   knownAt: KnownAt | undefined;
   /** Events applied by this run so far (a restored snapshot's aside). */
   events: number;
+  /**
+   * True when an imported event recorded after this instant is applied: with `knownAtEachInstant` it
+   * counts as known when it occurred, so what was known at the instant is reconstructed.
+   */
+  reconstructed: boolean;
+  /** The latest `recordedAt` of an imported event applied so far (null: none). */
+  importedUntil: string | null;
 }>;
 
 export type Sample<T> = Readonly<{ asOf: string; value: T }>;
 
-export type SampleOptions = AsOfOptions & Readonly<{ knownAt?: KnownAt }>;
+export type SampleOptions = AsOfOptions &
+  Readonly<{
+    knownAt?: KnownAt;
+    /**
+     * Each sample as known at its own instant (`asOf = knownAt = instant`): what a backtest may see at
+     * each week, every event applied at the later of its two times. An imported event is the exception:
+     * it counts as known when it occurred (the import reconstructs that knowledge; the view counts them).
+     * Not with `knownAt`.
+     */
+    knownAtEachInstant?: boolean;
+  }>;
 
 /** An event waiting to be applied at its business time; its position keeps log order on equal times. */
 type Due = {
@@ -52,15 +69,23 @@ export async function sampleAt<T>(
   const first = asOfs[0];
   const last = asOfs[asOfs.length - 1];
   if (first === undefined || last === undefined) return samples;
+  const each = options.knownAtEachInstant === true;
+  if (each && options.knownAt !== undefined)
+    throw new RangeError('sampleAt: knownAt and knownAtEachInstant exclude each other');
   const session = new ReplaySession(store, projections, options, false);
   try {
     const knownAt = options.knownAt === undefined ? {} : { knownAt: options.knownAt };
     const knowledge = new Bounds(knownAt, session.skewMs);
-    const restored = session.restore(snapshotUsable(new Bounds({ asOf: first, ...knownAt }, session.skewMs)));
+    // Known at each instant: a snapshot is usable when it held only what was known at the first one.
+    const restoreAt = each ? { knownAt: { instant: first } } : knownAt;
+    const restored = session.restore(
+      snapshotUsable(new Bounds({ asOf: first, ...restoreAt }, session.skewMs)),
+    );
     const from =
       restored.length === session.targets.length ? minPosition(restored.map((r) => r.position)) : null;
     session.serve();
     let events = 0;
+    let importedUntil: string | null = null;
 
     // The late entries after `from`: indexed up to the index's checkpoint, scanned from the log after it.
     const checkpoint = session.lateCheckpoint();
@@ -91,6 +116,8 @@ export async function sampleAt<T>(
       const occurredAt = occurredAtOfStored(event);
       if (!isLate(occurredAt, recordedAt) || occurredAt > last || !knowledge.known(event, recordedAt))
         continue;
+      // Known at each instant, a late entry is due when recorded (the main pass), an imported one when it occurred.
+      if (each && event.metadata.imported !== true) continue;
       const { position, streamId: stream, revision } = event;
       late.push({ at: occurredAt, position, event, stream, revision });
     }
@@ -104,6 +131,13 @@ export async function sampleAt<T>(
       // Only events of the moment were scheduled: a stream cut later keeps what came before its cut.
       const event = due.event ?? (await session.fetch({ stream_id: due.stream, revision: due.revision }));
       if (!session.reads(event)) return;
+      const imported = event.metadata.imported === true;
+      // Known at each instant, an indexed late entry that was not imported is applied by the main pass.
+      if (each && due.event === undefined && !imported) return;
+      if (imported) {
+        const recordedAt = recordedAtOfStored(event);
+        if (importedUntil === null || recordedAt > importedUntil) importedUntil = recordedAt;
+      }
       await session.add(event);
       events++;
     };
@@ -123,7 +157,14 @@ export async function sampleAt<T>(
       await session.flush();
       samples.push({
         asOf: at,
-        value: sample({ readModels: session.readModels, asOf: at, knownAt: options.knownAt, events }),
+        value: sample({
+          readModels: session.readModels,
+          asOf: at,
+          knownAt: options.knownAt,
+          events,
+          reconstructed: importedUntil !== null && importedUntil > at,
+          importedUntil,
+        }),
       });
       nextInstant++;
     };
@@ -140,17 +181,20 @@ export async function sampleAt<T>(
       }
       if (nextInstant === asOfs.length) break;
       const occurredAt = occurredAtOfStored(event);
-      if (isLate(occurredAt, recordedAt)) continue; // merged in from `late`
+      const late = isLate(occurredAt, recordedAt);
+      // Merged in from `late`; known at each instant, only the imported ones (the rest are due when recorded).
+      if (late && (!each || event.metadata.imported === true)) continue;
       if (cut.has(event.streamId)) continue;
       if (!knowledge.known(event, recordedAt)) {
         cut.add(event.streamId);
         continue;
       }
-      if (occurredAt > last || !session.reads(event)) continue;
+      const dueAt = each && recordedAt > occurredAt ? recordedAt : occurredAt;
+      if (dueAt > last || !session.reads(event)) continue;
       // A stream's business time never goes back (the pipeline refuses it); older logs may jitter by a
       // few ms, so a stream's event is never scheduled before its predecessor.
       const previous = lastAt.get(event.streamId);
-      const at = previous !== undefined && previous > occurredAt ? previous : occurredAt;
+      const at = previous !== undefined && previous > dueAt ? previous : dueAt;
       lastAt.set(event.streamId, at);
       heap.push({ at, position: event.position, event, stream: event.streamId, revision: event.revision });
     }

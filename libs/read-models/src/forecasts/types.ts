@@ -187,6 +187,8 @@ export type BacktestRow = Readonly<{
   }>;
   /** True when W is before the import date: what was "known" at W is reconstructed. */
   reconstructed: boolean;
+  /** True when the horizon had ended when the actuals were read; only settled rows are scored. */
+  settled: boolean;
 }>;
 
 /** What a forecast source is scored as: a method, or the sum of the human calls of one level. */
@@ -199,7 +201,7 @@ export type BacktestSource = ForecastMethod | 'rep-calls' | 'manager-calls';
 export type BacktestAccuracy = Readonly<{
   source: BacktestSource;
   rows: number;
-  /** Rows left out: actual won was 0 (a percentage error is undefined), or no call was in force. */
+  /** Settled rows left out: actual won was 0 (a percentage error is undefined), or no call was in force. */
   skipped: number;
   mape: number | null;
   bias: number | null;
@@ -217,8 +219,9 @@ export type ReliabilityBin = Readonly<{
 
 /** Calibration of a probabilistic method's per-deal probabilities against what each deal did in the horizon. */
 export type BacktestCalibration = Readonly<{
-  method: Exclude<ForecastMethod, 'monte-carlo'>;
-  /** Deal-weeks scored. */
+  /** Every method gives each open deal a probability of being won in the horizon (Monte Carlo: its share of trials). */
+  method: ForecastMethod;
+  /** Deal-weeks scored: each deal open (in scope) at a settled week, won in the horizon after W or not. */
   predictions: number;
   /** Mean of (p − won)², four decimals; null without predictions. */
   brier: number | null;
@@ -230,9 +233,21 @@ export type BacktestResponse = Readonly<{
   from: string;
   to: string;
   every: 'week';
-  horizon: 'quarter' | 'month';
+  /** `quarter` or `month`: the period holding each W; or one period (`2026-Q4`) every week forecasts. */
+  horizon: string;
   currency: string;
   scope: Readonly<{ team: string | null; owner: string | null }>;
+  methods: readonly ForecastMethod[];
+  /** What the methods were configured with, as applied at every week. */
+  settings: Readonly<{
+    stageProbabilities: Readonly<Record<string, number>>;
+    categoryProbabilities: Readonly<Record<ForecastCategory, number>>;
+    minDeals: number;
+    seed: number;
+    trials: number;
+  }>;
+  /** When the actuals were read (rows whose horizon ends later are not settled). */
+  actualsAt: string;
   rows: readonly BacktestRow[];
   accuracy: readonly BacktestAccuracy[];
   calibration: readonly BacktestCalibration[];
