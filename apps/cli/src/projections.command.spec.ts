@@ -32,10 +32,10 @@ describe('ltc projections and ltc audit', () => {
   it('rebuilds every projection with a progress bar, then a single one into a new generation', async () => {
     expect(await main(['projections', 'rebuild', '--data-dir', dataDir])).toBe(0);
     expect(err).toMatch(
-      /rebuilding funnel, win-rate, activity, gate-decisions, deal-index, forecast, late-entries \[#+\] 100% \d[\d,]*\/\d[\d,]* events/,
+      /rebuilding funnel, win-rate, activity, gate-decisions, deal-index, forecast, incentive-statements, late-entries \[#+\] 100% \d[\d,]*\/\d[\d,]* events/,
     );
     expect(err).toMatch(
-      /rebuilt in [\d.]+ s: activity generation 1 \(\d+ events\), deal-index generation 1 \(\d+ events\), forecast generation 1 \(\d+ events\), funnel generation 1/,
+      /rebuilt in [\d.]+ s: activity generation 1 \(\d+ events\), deal-index generation 1 \(\d+ events\), forecast generation 1 \(\d+ events\), funnel generation 1 \(\d+ events\), gate-decisions generation 1 \(\d+ events\), incentive-statements generation 1/,
     );
     expect(await main(['projections', 'rebuild', 'funnel', '--data-dir', dataDir])).toBe(0);
     out = '';

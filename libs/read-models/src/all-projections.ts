@@ -4,6 +4,7 @@ import { dealIndexProjection } from './deal-index/deal-index.projection';
 import { forecastProjection } from './forecasts/forecast.projection';
 import { funnelProjection } from './funnel/funnel.projection';
 import { gateDecisionsProjection } from './gate-decisions/gate-decisions.projection';
+import { incentiveStatementsProjection } from './incentives/statements.projection';
 import { winRateProjection } from './win-rate/win-rate.projection';
 
 /**
@@ -17,5 +18,6 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   gateDecisionsProjection,
   dealIndexProjection,
   forecastProjection,
+  incentiveStatementsProjection,
   lateEntriesProjection,
 ] as readonly AnyProjection[];

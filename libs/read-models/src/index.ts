@@ -26,6 +26,7 @@ export * from './forecasts/historical';
 export * from './forecasts/monte-carlo';
 export * from './incentives/incentive-history';
 export * from './incentives/statements';
+export * from './incentives/statements.projection';
 export { computeEarnings, type Earnings, type Known } from './incentives/earnings';
 export * from './forecasts/forecast.projection';
 export * from './forecasts/pipeline.queries';

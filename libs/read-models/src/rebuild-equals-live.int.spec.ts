@@ -7,7 +7,7 @@ import { ALL_PROJECTIONS } from './all-projections';
 const EVENTS = 6000;
 
 describe('rebuild equals live', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(120_000);
   const dir = tempDir('ltc-rebuild-');
   afterAll(() => dir.remove());
 
@@ -21,7 +21,9 @@ describe('rebuild equals live', () => {
     const live = new ProjectionRunner({ store, readModels, projections: ALL_PROJECTIONS, batchSize: 300 });
     await live.start();
     // The runner follows while the history is written, one command at a time.
-    await appendHistory(store, { seed: 42, events: EVENTS }, async (n) => {
+    // Sales operations run an incentive plan beside the deals: monthly targets, closes, a correction.
+    const incentives = { planId: 'gen', correctInMonth: 6 };
+    await appendHistory(store, { seed: 42, events: EVENTS, incentives }, async (n) => {
       if (n % 200 < 2) await settle();
     });
     await live.catchUp();
@@ -30,6 +32,9 @@ describe('rebuild equals live', () => {
     expect(status.every((s) => s.status === 'serving' && s.lag === 0 && s.errors === 0)).toBe(true);
     expect(counts(followed)['funnel.deals']).toBeGreaterThan(100);
     expect(counts(followed)['win-rate.closed']).toBeGreaterThan(20);
+    // Statements frozen at each of the monthly closes, from the ledger the runner folded live.
+    expect(counts(followed)['incentive-statements.closes']).toBeGreaterThan(12);
+    expect(counts(followed)['incentive-statements.statements']).toBeGreaterThan(50);
 
     // A rebuild from zero (as `ltc projections rebuild` runs it), writing through the writer thread,
     // then one with the statements run on the store's own connection.

@@ -63,6 +63,12 @@ export class ReplaySession {
     /** `false` when events come in business-time order, not log order (one-pass sampling). */
     private readonly ordered = true,
   ) {
+    const unsampled = ordered ? undefined : projections.find((p) => p.memory !== undefined);
+    if (unsampled !== undefined) {
+      throw new Error(
+        `${unsampled.name} folds the log in its order (memory): it cannot be sampled by business time`,
+      );
+    }
     this.generations = new Generations(this.readModels.db);
     const clock = () => new Date(0);
     this.projector = new BatchProjector(

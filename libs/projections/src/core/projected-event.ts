@@ -38,7 +38,12 @@ type ProjectedOf<K extends StreamKind> = KindTypes[K]['event'] & Envelope<K>;
  * narrows `data`), with the machine's view of it. One union member per kind.
  */
 export type ProjectedEvent =
-  ProjectedOf<'lead'> | ProjectedOf<'opportunity'> | ProjectedOf<'contract'> | ProjectedOf<'customer'>;
+  | ProjectedOf<'lead'>
+  | ProjectedOf<'opportunity'>
+  | ProjectedOf<'contract'>
+  | ProjectedOf<'customer'>
+  | ProjectedOf<'incentive-plan'>
+  | ProjectedOf<'incentive-period'>;
 
 /** The fold of an event whose projection declared its kind in `folds`; a missing one is a wiring bug. */
 export function foldOf<E extends ProjectedEvent>(event: E): NonNullable<E['fold']> {

@@ -1,3 +1,5 @@
+import type { Database } from 'better-sqlite3';
+import type { Position } from '@ltc/event-store';
 import type { SqlTarget } from '../store/sql-writer';
 import type { StreamKind } from '../fold/stream-kinds';
 import type { ProjectedEvent } from './projected-event';
@@ -5,15 +7,18 @@ import type { ProjectedEvent } from './projected-event';
 /** The real names of a projection's tables in one generation: `funnel_g3_deals` for `deals`. */
 export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
 
-/** What `handle` writes through: the statements `prepare` made, run inside the batch's transaction. */
-export type ProjectionTx<S> = Readonly<{ sql: S }>;
+/**
+ * What `handle` writes through: the statements `prepare` made, run inside the batch's transaction; and,
+ * for a projection that declares `memory`, what it keeps in memory, at the checkpoint the batch follows.
+ */
+export type ProjectionTx<S, M = unknown> = Readonly<{ sql: S; memory: M }>;
 
 /**
  * A read model built from the log. `handle` runs inside the runner's transaction, which also moves the
  * checkpoint, so an event is counted exactly once however the process dies. A new `version` (or a
  * rebuild) builds fresh tables from position zero and replaces the old ones once caught up.
  */
-export interface Projection<T extends string = string, S = unknown> {
+export interface Projection<T extends string = string, S = unknown, M = unknown> {
   readonly name: string;
   readonly version: number;
   readonly tables: readonly T[];
@@ -40,17 +45,26 @@ export interface Projection<T extends string = string, S = unknown> {
    * elsewhere (a writer thread): `handle` only writes, it never reads back what it wrote.
    */
   prepare(db: SqlTarget, t: TableNames<T>): S;
-  handle(event: ProjectedEvent, tx: ProjectionTx<S>): void;
+  /**
+   * Optional, for a projection whose rows depend on everything before them (the incentive statements
+   * frozen at a close): what it folded so far, kept in memory between batches as a cache of its own
+   * committed rows. `load` builds it from those rows as of the checkpoint `upTo` (null: nothing handled
+   * yet), reading on `db`, the store's connection. The runner loads it before a generation's first batch
+   * and again whenever the memory may not be at the checkpoint the next batch follows (a restart, a
+   * transaction rolled back, a generation another process wrote); `handle` keeps it current.
+   */
+  readonly memory?: Readonly<{ load(db: Database, t: TableNames<T>, upTo: Position | null): M }>;
+  handle(event: ProjectedEvent, tx: ProjectionTx<S, M>): void;
   /**
    * Optional: writes what `handle` buffered for this batch (many rows per statement), in the same
    * transaction, after the batch's last event. Buffers never outlive a batch: `discard` drops them when
    * the batch fails.
    */
-  flush?(tx: ProjectionTx<S>): void;
-  discard?(tx: ProjectionTx<S>): void;
+  flush?(tx: ProjectionTx<S, M>): void;
+  discard?(tx: ProjectionTx<S, M>): void;
 }
 
-export type AnyProjection = Projection<string, unknown>;
+export type AnyProjection = Projection<string, unknown, unknown>;
 
 /** `funnel` generation 3 -> `funnel_g3_`; every table of that generation starts with it. */
 export function tablePrefix(name: string, generation: number): string {

@@ -2,6 +2,8 @@ import type { Event } from '@ltc/domain';
 import { contractWorkflow } from '@ltc/workflow-contract';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow } from '@ltc/workflow-lead';
+import { incentivePeriodWorkflow } from '@ltc/workflow-incentive-period';
+import { incentivePlanWorkflow } from '@ltc/workflow-incentive-plan';
 import { opportunityWorkflow } from '@ltc/workflow-opportunity';
 import { compareReplayWithXState } from '@ltc/workflow-kit';
 import { generateHistory } from '../testing/generate-history';
@@ -13,6 +15,8 @@ const WORKFLOWS = {
   opportunity: opportunityWorkflow,
   contract: contractWorkflow,
   customer: customerWorkflow,
+  'incentive-plan': incentivePlanWorkflow,
+  'incentive-period': incentivePeriodWorkflow,
 } satisfies Record<StreamKind, Parameters<typeof compareReplayWithXState>[0]>;
 
 // The proof lives in the kit (compareReplayWithXState); this feeds it the histories the projections see.

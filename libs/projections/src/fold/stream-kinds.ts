@@ -6,11 +6,36 @@ import {
   type OpportunityContext,
   type OpportunityEvent,
 } from '@ltc/workflow-opportunity';
-import { contractStream, customerStream, leadStream, opportunityStream, type StreamIds } from '@ltc/domain';
+import {
+  incentivePeriodWorkflow,
+  type IncentivePeriodContext,
+  type IncentivePeriodEvent,
+} from '@ltc/workflow-incentive-period';
+import {
+  incentivePlanWorkflow,
+  type IncentivePlanContext,
+  type IncentivePlanEvent,
+} from '@ltc/workflow-incentive-plan';
+import {
+  contractStream,
+  customerStream,
+  incentivePeriodStream,
+  incentivePlanStream,
+  leadStream,
+  opportunityStream,
+  type StreamIds,
+} from '@ltc/domain';
 import { leafStates, type ReplayState, type Replayer } from '@ltc/workflow-kit';
 
 /** The stream categories the read models understand; a stream id is `<kind>-<id>`. */
-export const STREAM_KINDS = ['lead', 'opportunity', 'contract', 'customer'] as const;
+export const STREAM_KINDS = [
+  'lead',
+  'opportunity',
+  'contract',
+  'customer',
+  'incentive-plan',
+  'incentive-period',
+] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
 /** Per kind: the machine's context and event union. */
@@ -19,6 +44,8 @@ export type KindTypes = {
   opportunity: { context: OpportunityContext; event: OpportunityEvent };
   contract: { context: ContractContext; event: ContractEvent };
   customer: { context: CustomerContext; event: CustomerEvent };
+  'incentive-plan': { context: IncentivePlanContext; event: IncentivePlanEvent };
+  'incentive-period': { context: IncentivePeriodContext; event: IncentivePeriodEvent };
 };
 
 /** A stream's machine state as the projections carry it: its context, and whether the machine finished. */
@@ -43,6 +70,8 @@ export function kindFolders(): Readonly<Record<StreamKind, KindFolder>> {
     opportunity: folder('opportunity', opportunityWorkflow),
     contract: folder('contract', contractWorkflow),
     customer: folder('customer', customerWorkflow),
+    'incentive-plan': folder('incentive-plan', incentivePlanWorkflow),
+    'incentive-period': folder('incentive-period', incentivePeriodWorkflow),
   };
   return folders;
 }
@@ -61,6 +90,8 @@ export const STREAM_IDS: Readonly<{ [K in StreamKind]: StreamIds<K> }> = {
   opportunity: opportunityStream,
   contract: contractStream,
   customer: customerStream,
+  'incentive-plan': incentivePlanStream,
+  'incentive-period': incentivePeriodStream,
 };
 
 /** The kind and entity id of a stream id, or undefined for streams the read models do not know. */

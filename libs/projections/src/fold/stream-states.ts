@@ -10,7 +10,7 @@ type Entry = { revision: number; state: FoldState };
  * pure function of the log: a stream that is missing or at another revision (after a restart, an
  * eviction, or a runner that moved back) is folded again from its own events when its next event comes.
  * Streams in a final state are dropped, since their machines accept nothing more.
- * `folders` is searched linearly: there are at most four kinds.
+ * `folders` is searched linearly: there are at most six kinds.
  */
 export class StreamStates {
   private readonly entries = new Map<string, Entry>();

@@ -22,7 +22,7 @@ export type Target = Readonly<{
 type Channel = Readonly<{
   writer: SqlWriter;
   checkpoint: SqlStatement;
-  txs: WeakMap<Target, ProjectionTx<unknown>>;
+  txs: WeakMap<Target, unknown>;
 }>;
 
 /** A batch ready to apply: every stored event's position, and the projected event when its kind is known. */
@@ -49,6 +49,8 @@ export class BatchProjector {
   private readonly moved = new Map<string, Position>();
   /** Unordered runs: per target, the position up to which its rows already hold every event (a snapshot). */
   private readonly floors = new WeakMap<Target, Position>();
+  /** What projections with `memory` folded, and the checkpoint it is at (dropped with a rolled-back transaction). */
+  private readonly memories = new Map<Target, { at: Position | null; memory: unknown }>();
 
   constructor(
     store: EventStore,
@@ -155,11 +157,17 @@ export class BatchProjector {
   /** Makes the open transaction durable; throws (and stores nothing of it) if any of its writes failed. */
   commit(): void {
     this.moved.clear();
-    if (this.pending) this.active.writer.commit();
+    try {
+      if (this.pending) this.active.writer.commit();
+    } catch (error) {
+      this.memories.clear();
+      throw error;
+    }
   }
 
   rollback(): void {
     this.moved.clear();
+    this.memories.clear();
     if (this.pending) this.active.writer.rollback();
   }
 
@@ -198,14 +206,29 @@ export class BatchProjector {
     return { writer, checkpoint: writer.prepare(CHECKPOINT_SQL), txs: new WeakMap() };
   }
 
-  private txOf(channel: Channel, target: Target): ProjectionTx<unknown> {
-    let tx = channel.txs.get(target);
-    if (tx === undefined) {
-      const sql = target.projection.prepare(channel.writer, tableNames(target.projection, target.generation));
-      tx = { sql };
-      channel.txs.set(target, tx);
+  private txOf(channel: Channel, target: Target): unknown {
+    let sql = channel.txs.get(target);
+    if (sql === undefined) {
+      sql = target.projection.prepare(channel.writer, tableNames(target.projection, target.generation));
+      channel.txs.set(target, sql);
     }
-    return tx;
+    return sql;
+  }
+
+  /** The memory of a target that keeps one, loaded from its committed rows unless it is at `from`. */
+  private memoryOf(
+    target: Target,
+    from: Position | null,
+  ): { at: Position | null; memory: unknown } | undefined {
+    const { memory } = target.projection;
+    if (memory === undefined) return undefined;
+    let held = this.memories.get(target);
+    if (held === undefined || held.at !== from) {
+      const t = tableNames(target.projection, target.generation);
+      held = { at: from, memory: memory.load(this.readModels.db, t, from) };
+      this.memories.set(target, held);
+    }
+    return held;
   }
 
   /** The event as projections see it; `undefined` when its stream must be folded again first. */
@@ -262,7 +285,8 @@ export class BatchProjector {
       let latest: string | null = null;
       let known: string | null = null;
       const { projection } = target;
-      const tx = this.txOf(channel, target);
+      const held = ordered ? this.memoryOf(target, from) : undefined;
+      const tx: ProjectionTx<unknown> = { sql: this.txOf(channel, target), memory: held?.memory };
       const floor = ordered ? undefined : this.floors.get(target);
       try {
         for (let i = start; i < n; i++) {
@@ -294,6 +318,7 @@ export class BatchProjector {
         target.generation,
       );
       this.moved.set(key, last);
+      if (held !== undefined) held.at = last;
       return { target, events: handled, position: last };
     });
   }

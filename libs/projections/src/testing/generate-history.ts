@@ -3,6 +3,7 @@ import { eventIdFor } from '@ltc/engine';
 import { chainEnvelopes } from '@ltc/hash-chain';
 import { MinHeap } from '../core/min-heap';
 import { kindFolders, streamKindOf, type FoldState } from '../fold/stream-kinds';
+import { incentiveJourney, type IncentiveHistoryOptions } from './incentive-journey';
 import { DAY, HOUR, JourneyWorld, type Act, type Journey } from './journey-world';
 import { leadJourney } from './lead-journey';
 import { Rng } from './rng';
@@ -24,6 +25,8 @@ export type HistoryOptions = Readonly<{
    * each stream's two times still grow with its revision. Default none (and no `recordedAt` stamped).
    */
   late?: Readonly<{ share: number; maxDays: number }>;
+  /** Sales operations run this incentive plan beside the deals: published, monthly targets and closes. */
+  incentives?: IncentiveHistoryOptions;
 }>;
 
 /** One command's events on one stream, as the engine would append them (metadata and hash chain). */
@@ -70,6 +73,7 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedAp
     const next = sent === undefined ? journey.next() : journey.next(sent);
     if (!next.done) heap.push({ at: at + next.value.delayMs, seq: seq++, journey, act: next.value });
   };
+  if (options.incentives !== undefined) schedule(incentiveJourney(options.incentives, start), start);
   while (emitted < options.events) {
     const top = heap.peek();
     if (top === undefined || nextArrival <= top.at) {

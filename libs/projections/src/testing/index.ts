@@ -4,3 +4,4 @@ export * from './sales-team';
 export * from './generate-history';
 export * from './append-history';
 export * from './temp-dir';
+export * from './incentive-journey';

@@ -95,6 +95,8 @@ function measuresOf(event: ProjectedEvent): readonly Measure[] {
       return [];
     }
     case 'contract':
+    case 'incentive-plan':
+    case 'incentive-period':
       return [];
   }
 }

@@ -81,13 +81,25 @@ export function emptyLedger(): IncentiveLedger {
 
 const ROLES: readonly IncentiveRole[] = ['AR', 'SR', 'FR'];
 
-/** Folds one event into the ledger (events arrive in log order). */
+/**
+ * Folds one event into the ledger (events arrive in log order); false when the event is none of the
+ * calculator's inputs (a gate vote, a quote, a delivery…), which leaves the ledger as it was.
+ */
 export function recordEvent(
   ledger: IncentiveLedger,
   opportunities: Map<string, OpportunityFacts>,
   e: HistoryEvent,
-): void {
-  ledger.recorded.push({ position: e.position, recordedAt: e.recordedAt });
+): boolean {
+  const used = foldFact(ledger, opportunities, e);
+  if (used) ledger.recorded.push({ position: e.position, recordedAt: e.recordedAt });
+  return used;
+}
+
+function foldFact(
+  ledger: IncentiveLedger,
+  opportunities: Map<string, OpportunityFacts>,
+  e: HistoryEvent,
+): boolean {
   const fact: Fact = { eventId: e.id, position: e.position, at: e.occurredAt };
   const data = e.data as Record<string, unknown>;
   const opp = opportunityStream.parse(e.streamId);
@@ -105,10 +117,10 @@ export function recordEvent(
         strategic: data['segment'] === 'strategic',
         roles: [],
       });
-      return;
+      return true;
     }
     const o = opportunities.get(opp);
-    if (o === undefined) return;
+    if (o === undefined) return false;
     if (e.type === 'IronTriangleAssigned') {
       const triangle = data['triangle'] as Record<IncentiveRole, string>;
       for (const role of ROLES) o.roles.push({ ...fact, role, personId: triangle[role] });
@@ -131,12 +143,12 @@ export function recordEvent(
         terminations: [],
       });
       cite();
-    }
-    return;
+    } else return false;
+    return true;
   }
   if (contract !== undefined) {
     const deal = ledger.deals.get(contract);
-    if (deal === undefined) return;
+    if (deal === undefined) return false;
     switch (e.type) {
       case 'IronTriangleRoleReassigned':
         deal.roles.push({ ...fact, role: data['role'] as IncentiveRole, personId: String(data['to']) });
@@ -151,17 +163,17 @@ export function recordEvent(
         deal.changes.push({ ...fact, amount: data['amountDelta'] as Money, kind: String(data['kind']) });
         break;
       case 'DisputeResolved':
-        if ((data['amountImpact'] as Money).amountMinor === 0) return;
+        if ((data['amountImpact'] as Money).amountMinor === 0) return false;
         deal.disputes.push({ ...fact, amount: data['amountImpact'] as Money });
         break;
       case 'ContractTerminated':
         deal.terminations.push(fact);
         break;
       default:
-        return;
+        return false;
     }
     cite();
-    return;
+    return true;
   }
   if (plan !== undefined || period !== undefined) {
     const planId = plan ?? String(data['planId']);
@@ -198,10 +210,12 @@ export function recordEvent(
         p.closes.push({ ...fact, period: String(data['period']), closedBy: String(data['closedBy']) });
         break;
       default:
-        return;
+        return false;
     }
     cite();
+    return true;
   }
+  return false;
 }
 
 /** Folds events into a ledger as they come (the api's live view): one fold, read at any bound. */
@@ -211,9 +225,10 @@ export class LedgerFolder {
   /** Grows with every event applied: a cache key for answers computed from the ledger. */
   version = 0;
 
-  apply(e: HistoryEvent): void {
-    recordEvent(this.ledger, this.opportunities, e);
+  /** False when the event is none of the calculator's inputs. */
+  apply(e: HistoryEvent): boolean {
     this.version++;
+    return recordEvent(this.ledger, this.opportunities, e);
   }
 }
 
