@@ -55,7 +55,7 @@ describe('a restart on the same SQLite file', () => {
     }
   });
 
-  it('a log whose last event was deleted while the api was down: /health reports the truncation', async () => {
+  it('a log whose last event was deleted while the api was down: /health reports the truncation, the stream its own', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-truncated-')), 'data');
     const keys = writeTeam(join(dataDir, 'users.json'));
     const first = await startApi({ DATA_DIR: dataDir });
@@ -89,6 +89,28 @@ describe('a restart on the same SQLite file', () => {
         { detectedAt: expect.any(String), head: health.store.position, seenUpTo: seen },
       ]);
       expect(second.output()).toMatch(/the log ends at \d{20} but the read models had reached \d{20}/);
+      // The customer's own verify tells by its head anchor (revision 1: the claim), not only the log's end.
+      const verify = await call(second.url, 'GET', '/api/audit/customer-initech/verify', { key: keys.root });
+      expect(verify.body).toMatchObject({
+        streamId: 'customer-initech',
+        events: 1,
+        ok: false,
+        firstBreak: {
+          revision: 1,
+          reason: expect.stringMatching(
+            /^the stream ends at revision 0, before its head anchor \(revision 1, /,
+          ),
+        },
+      });
+      // A new claim would take revision 1 and hide the deletion: refused, nothing appended.
+      const claim = await call(second.url, 'POST', '/api/customers/initech/claim', {
+        key: keys.ann,
+        body: {},
+      });
+      expect(claim).toMatchObject({ status: 500, body: { code: 'STREAM_HEAD_MISMATCH' } });
+      expect((await call(second.url, 'GET', '/health')).body).toMatchObject({
+        store: { position: health.store.position },
+      });
     } finally {
       await second.stop();
     }

@@ -17,6 +17,9 @@ export type ExpectedRevision = number | 'noStream' | 'streamExists' | 'any';
 /** The revision of a stream's last event (revisions start at 0), or `noStream`; usable as an expectation. */
 export type StreamRevision = number | 'noStream';
 
+/** A stream's head anchor: the revision and id of the last event appended to it. */
+export type StreamHead = Readonly<{ revision: number; id: string }>;
+
 /** The outcome of an append: the revision and global position of the last event of the batch. */
 export type AppendResult = Readonly<{ nextRevision: number; position: Position }>;
 
@@ -102,6 +105,12 @@ export interface EventStore {
   subscribeAll(options?: SubscribeAllOptions): Observable<SubscriptionMessage>;
 
   streamRevision(stream: string): Promise<StreamRevision>;
+
+  /**
+   * The stream's head anchor, kept apart from its events, so that verifying the stream can tell that its
+   * last events were deleted (nothing in a hash chain links to them); null for a stream never appended to.
+   */
+  streamHead(stream: string): Promise<StreamHead | null>;
 
   /** Position of the last event in the global log, `null` when it is empty. */
   headPosition(): Promise<Position | null>;

@@ -8,6 +8,7 @@ export {
   StreamNotFoundError,
   InvalidEventError,
   DuplicateEventIdError,
+  StreamHeadMismatchError,
 } from './core/event-store.errors';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory/memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';

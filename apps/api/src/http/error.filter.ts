@@ -28,6 +28,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   OCCURRED_AT_DISAGREES: HttpStatus.BAD_REQUEST,
   OCCURRED_AT_BEFORE_STREAM: HttpStatus.CONFLICT,
   OCCURRED_AT_BEYOND_WINDOW: HttpStatus.FORBIDDEN,
+  // The store was changed by hand (a stream's last events deleted): not the caller's doing.
+  STREAM_HEAD_MISMATCH: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
 const CODE_BY_STATUS: Readonly<Record<number, string>> = {

@@ -80,7 +80,9 @@ export class VerifyStreamHandler extends VisibleStream implements IQueryHandler<
   }
 
   async execute({ actor, streamId }: VerifyStreamQuery): Promise<StreamVerification> {
+    // The head anchor first: appends between the two reads only add events after it.
+    const head = await this.store.streamHead(streamId);
     const { events } = await this.read(actor, streamId);
-    return verifyStreamEvents(streamId, events);
+    return verifyStreamEvents(streamId, events, head);
   }
 }

@@ -1821,6 +1821,7 @@ export interface components {
       | 'OCCURRED_AT_IN_FUTURE'
       | 'PAYLOAD_TOO_LARGE'
       | 'PROJECTION_NOT_READY'
+      | 'STREAM_HEAD_MISMATCH'
       | 'STREAM_NOT_FOUND'
       | 'TOO_MANY_REQUESTS'
       | 'UNAUTHENTICATED';

@@ -1,5 +1,5 @@
 import { DomainError } from '@ltc/domain';
-import type { ExpectedRevision, StreamRevision } from '../event-store.port';
+import type { ExpectedRevision, StreamHead, StreamRevision } from '../event-store.port';
 
 /** Base of the errors every adapter raises the same way; `code` is stable. */
 export abstract class EventStoreError extends DomainError {}
@@ -46,5 +46,25 @@ export class DuplicateEventIdError extends EventStoreError {
     readonly storedIn: string,
   ) {
     super(`event id ${eventId} is already stored in stream "${storedIn}"`);
+  }
+}
+
+/**
+ * The stream's events and its head anchor disagree: its last events were deleted from the store (or
+ * events were written past the adapter). An append would write over the revisions they had and hide
+ * it, so the stream takes none until the store is restored.
+ */
+export class StreamHeadMismatchError extends EventStoreError {
+  readonly code = 'STREAM_HEAD_MISMATCH';
+  constructor(
+    readonly stream: string,
+    readonly actual: StreamRevision,
+    readonly head: StreamHead | null,
+  ) {
+    super(
+      `stream "${stream}" ends at ${String(actual)} but its head anchor is at ` +
+        (head === null ? 'no revision' : `revision ${head.revision} (event ${head.id})`) +
+        ': the store was changed outside the event store; the stream takes no appends until it is restored',
+    );
   }
 }

@@ -16,6 +16,7 @@ import type {
   ReadDirection,
   ReadStreamOptions,
   StoredEvent,
+  StreamHead,
   StreamRevision,
   SubscribeAllOptions,
   SubscriptionHealth,
@@ -219,6 +220,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async streamRevision(stream: string): Promise<StreamRevision> {
+    return (await this.streamHead(stream))?.revision ?? 'noStream';
+  }
+
+  /** The server's own last event: EventStoreDB cannot delete a stream's last events and keep the rest. */
+  async streamHead(stream: string): Promise<StreamHead | null> {
     checkStreamId(stream);
     try {
       const read = this.client.readStream(stream, {
@@ -227,16 +233,16 @@ export class EventStoreDbEventStore implements EventStore {
         maxCount: 1,
       });
       try {
-        for await (const resolved of read) {
-          if (resolved.event !== undefined) return Number(resolved.event.revision);
+        for await (const { event } of read) {
+          if (event !== undefined) return { revision: Number(event.revision), id: event.id };
         }
       } finally {
         await cancelRead(read);
       }
-      return 'noStream';
+      return null;
     } catch (error) {
       const mapped = toPortError(error, stream);
-      if (mapped instanceof StreamNotFoundError) return 'noStream';
+      if (mapped instanceof StreamNotFoundError) return null;
       throw mapped;
     }
   }

@@ -8,6 +8,7 @@ import type {
   ReadDirection,
   ReadStreamOptions,
   StoredEvent,
+  StreamHead,
   StreamRevision,
   SubscribeAllOptions,
   SubscriptionMessage,
@@ -126,6 +127,15 @@ export class MemoryEventStore implements EventStore {
     return settle(() => {
       checkStreamId(stream);
       return this.revisionOf(stream);
+    });
+  }
+
+  /** Nothing deletes from this log: the head is its stream's last event. */
+  streamHead(stream: string): Promise<StreamHead | null> {
+    return settle(() => {
+      checkStreamId(stream);
+      const last = this.streams.get(stream)?.at(-1);
+      return last === undefined ? null : { revision: last.revision, id: last.id };
     });
   }
 

@@ -9,13 +9,14 @@ import type {
   ReadDirection,
   ReadStreamOptions,
   StoredEvent,
+  StreamHead,
   StreamRevision,
   SubscribeAllOptions,
   SubscriptionMessage,
 } from '../event-store.port';
 import { checkExpectation, replayResult, type StoredRef } from '../core/append-decision';
 import { checkStreamId, encodeEvents, type EncodedEvent } from '../core/encode-events';
-import { ConcurrencyError, StreamNotFoundError } from '../core/event-store.errors';
+import { ConcurrencyError, StreamHeadMismatchError, StreamNotFoundError } from '../core/event-store.errors';
 import { LocalSubscriptions } from '../core/local-subscriptions';
 import { pagedEvents, settle } from '../core/paged-events';
 import type { Position } from '../core/position';
@@ -162,6 +163,13 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  streamHead(stream: string): Promise<StreamHead | null> {
+    return settle(() => {
+      checkStreamId(stream);
+      return this.headOf(stream);
+    });
+  }
+
   headPosition(): Promise<Position | null> {
     return settle(() => {
       const head = this.sql.head.get();
@@ -188,6 +196,8 @@ export class SqliteEventStore implements EventStore {
     if (this.sql.findById.get((events[0] as EncodedEvent).id) !== undefined) {
       return replayResult(stream, expected, current, this.refsOf(events), ids(events));
     }
+    const head = this.headOf(stream);
+    if ((head?.revision ?? 'noStream') !== current) throw new StreamHeadMismatchError(stream, current, head);
     checkExpectation(stream, expected, current);
     const recordedAt = this.clock().toISOString();
     let revision = current === 'noStream' ? -1 : current;
@@ -205,7 +215,13 @@ export class SqliteEventStore implements EventStore {
       );
       position = Number(inserted.lastInsertRowid);
     }
+    this.sql.setStreamHead.run(stream, revision, (events[events.length - 1] as EncodedEvent).id);
     return { nextRevision: revision, position: sequencePosition(position) };
+  }
+
+  private headOf(stream: string): StreamHead | null {
+    const row = this.sql.streamHead.get(stream);
+    return row === undefined ? null : { revision: row[0], id: row[1] };
   }
 
   /** Turns a UNIQUE violation into the port's errors; anything else is an infrastructure failure. */

@@ -22,6 +22,20 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (stream_id, revision)
       );`,
   },
+  {
+    version: 2,
+    name: 'stream heads',
+    // Each stream's head anchor, apart from its events (see EventStore.streamHead); backfilled from the
+    // log (a bare column beside max() comes from the row holding the max).
+    sql: `
+      CREATE TABLE stream_heads (
+        stream_id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        event_id TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO stream_heads (stream_id, revision, event_id)
+        SELECT stream_id, max(revision), event_id FROM events GROUP BY stream_id;`,
+  },
 ];
 
 /** Applies pending migrations in one write transaction, so two processes opening one file agree. */

@@ -20,6 +20,7 @@ describe('SQLite file and schema', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'events log' },
+      { version: 2, name: 'stream heads' },
     ]);
     const ddl = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'events'").pluck().get() as string;
     expect(ddl).toMatch(/global_position INTEGER PRIMARY KEY/);
@@ -33,7 +34,7 @@ describe('SQLite file and schema', () => {
     const db = new BetterSqlite3(file('grow'));
     const next = [
       ...MIGRATIONS,
-      { version: 2, name: 'by type', sql: 'CREATE INDEX events_type ON events (type)' },
+      { version: 3, name: 'by type', sql: 'CREATE INDEX events_type ON events (type)' },
     ];
     migrate(db, '2026-01-01T00:00:00.000Z', next);
     migrate(db, '2026-01-02T00:00:00.000Z', next);
@@ -41,9 +42,40 @@ describe('SQLite file and schema', () => {
       db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').raw().all(),
     ).toEqual([
       [1, expect.any(String)],
-      [2, '2026-01-01T00:00:00.000Z'],
+      [2, expect.any(String)],
+      [3, '2026-01-01T00:00:00.000Z'],
     ]);
     db.close();
+  });
+
+  it("a log of schema 1 gets each stream's head anchor from its last event", async () => {
+    const db = new BetterSqlite3(file('v1'));
+    migrate(db, '2026-01-01T00:00:00.000Z', MIGRATIONS.slice(0, 1));
+    const insert = db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, 'ThingHappened', '{}', '{}', '2026-01-01T00:00:00.000Z')`,
+    );
+    const rows: [string, string, number][] = [
+      ['lead-1', 'a', 0],
+      ['lead-2', 'b', 0],
+      ['lead-1', 'c', 1],
+      ['lead-1', 'd', 2],
+    ];
+    for (const [stream, id, revision] of rows)
+      insert.run(`00000000-0000-4000-8000-00000000000${id}`, stream, revision);
+    db.close();
+    const store = new SqliteEventStore({ file: file('v1') });
+    expect(await store.streamHead('lead-1')).toEqual({
+      revision: 2,
+      id: '00000000-0000-4000-8000-00000000000d',
+    });
+    expect(await store.streamHead('lead-2')).toEqual({
+      revision: 0,
+      id: '00000000-0000-4000-8000-00000000000b',
+    });
+    await store.append('lead-2', events(1), 0);
+    expect(await store.streamHead('lead-2')).toMatchObject({ revision: 1 });
+    await store.close();
   });
 
   it('refuses a file migrated by newer code', async () => {

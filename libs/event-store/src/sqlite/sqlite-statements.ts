@@ -8,6 +8,8 @@ export type EventRow = [number, string, string, number, string, string, string, 
 /** Every statement the adapter runs, prepared once per connection. */
 export type SqliteStatements = Readonly<{
   streamRevision: Statement<[string], number>;
+  streamHead: Statement<[string], [number, string]>;
+  setStreamHead: Statement<[string, number, string]>;
   findById: Statement<[string], [string, number, number]>;
   insert: Statement<[string, string, number, string, string, string, string]>;
   streamForwards: Statement<[string, number, number], EventRow>;
@@ -25,6 +27,13 @@ export function prepareStatements(db: Database): SqliteStatements {
         'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       )
       .pluck(),
+    streamHead: db
+      .prepare<[string], [number, string]>('SELECT revision, event_id FROM stream_heads WHERE stream_id = ?')
+      .raw(),
+    setStreamHead: db.prepare(
+      `INSERT INTO stream_heads (stream_id, revision, event_id) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, event_id = excluded.event_id`,
+    ),
     findById: db
       .prepare<[string], [string, number, number]>(
         'SELECT stream_id, revision, global_position FROM events WHERE event_id = ?',

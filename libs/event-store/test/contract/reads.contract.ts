@@ -29,6 +29,14 @@ export function readsContract({ store }: ContractContext): void {
       });
     });
 
+    it('its head: the revision and id of the last event appended; a replayed batch leaves it', async () => {
+      const head = { revision: 5, id: batch[5]?.id };
+      expect(await store().streamHead(s)).toEqual(head);
+      await store().append(s, batch.slice(4), 3);
+      expect(await store().streamHead(s)).toEqual(head);
+      expect(await store().streamHead(uniqueStream())).toBeNull();
+    });
+
     it('forwards from a revision, limited by maxCount', async () => {
       expect(idsOf(await store().readStream(s, { from: 2, maxCount: 3 }))).toEqual(idsOf(batch.slice(2, 5)));
       expect(await store().readStream(s, { from: 6 })).toEqual([]);

@@ -2,9 +2,11 @@ import { verifyChain, type ChainBreak } from '@ltc/hash-chain';
 import {
   isSequencePosition,
   sequencePosition,
+  StreamNotFoundError,
   type EventStore,
   type Position,
   type StoredEvent,
+  type StreamHead,
 } from '@ltc/event-store';
 
 export type StreamVerification = Readonly<{
@@ -15,9 +17,17 @@ export type StreamVerification = Readonly<{
   firstBreak: (ChainBreak & { position: string }) | null;
 }>;
 
-/** Recomputes one stream's hash chain from the stored events (not upcast: the hash covers what is stored). */
-export function verifyStreamEvents(streamId: string, events: readonly StoredEvent[]): StreamVerification {
-  const broken = verifyChain(events);
+/**
+ * Recomputes one stream's hash chain from the stored events (not upcast: the hash covers what is
+ * stored), then holds its end to the stream's head anchor: a chain cannot show that its last events
+ * were deleted (nothing links to them), the anchor, kept apart from the events, does.
+ */
+export function verifyStreamEvents(
+  streamId: string,
+  events: readonly StoredEvent[],
+  head: StreamHead | null,
+): StreamVerification {
+  const broken = verifyChain(events) ?? tailBreak(events, head);
   const at = broken === null ? undefined : events.find((e) => e.revision === broken.revision);
   return {
     streamId,
@@ -27,8 +37,39 @@ export function verifyStreamEvents(streamId: string, events: readonly StoredEven
   };
 }
 
+/**
+ * The stream against its head anchor, read before the events: the anchored event must be among them
+ * (events after it may have been appended since the anchor was read).
+ */
+function tailBreak(events: readonly StoredEvent[], head: StreamHead | null): ChainBreak | null {
+  const last = events.at(-1);
+  if (head === null) {
+    return last === undefined
+      ? null
+      : { revision: last.revision, id: last.id, reason: 'the stream has no head anchor' };
+  }
+  const anchored = events.find((e) => e.revision === head.revision);
+  if (anchored?.id === head.id) return null;
+  const anchor = `its head anchor (revision ${head.revision}, event ${head.id})`;
+  const reason =
+    anchored !== undefined
+      ? `the event at revision ${head.revision} is ${anchored.id}, not ${anchor}: its tail was replaced`
+      : last === undefined
+        ? `the stream has no events, but ${anchor}: they were deleted`
+        : `the stream ends at revision ${last.revision}, before ${anchor}: its last event(s) were deleted`;
+  return { revision: head.revision, id: head.id, reason };
+}
+
 export async function verifyStream(store: EventStore, streamId: string): Promise<StreamVerification> {
-  return verifyStreamEvents(streamId, await store.readStream(streamId));
+  const head = await store.streamHead(streamId); // first: appends in between only add events after it
+  let events: readonly StoredEvent[] = [];
+  try {
+    events = await store.readStream(streamId);
+  } catch (error) {
+    // Every event of an anchored stream deleted is a break, not an unknown stream.
+    if (!(error instanceof StreamNotFoundError) || head === null) throw error;
+  }
+  return verifyStreamEvents(streamId, events, head);
 }
 
 /** Positions missing from a log that numbers its events (SQLite, memory): deleted events. */

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteEventStore, type StoredEvent } from '@ltc/event-store';
+import { SqliteEventStore, StreamHeadMismatchError, type StoredEvent } from '@ltc/event-store';
 import { tempDir, generateHistory } from '@ltc/projections/testing';
 import { verifyAllStreams, verifyStream } from './audit-verify';
 
@@ -49,7 +49,7 @@ describe('tamper evidence', () => {
     await reopened.close();
   });
 
-  it("a stream's last event deleted: its chain cannot show it, the log's numbering does", async () => {
+  it("a stream's last event deleted: its own verify names it by the stream's head anchor, so does the log's numbering", async () => {
     const file = dir.path('deleted.sqlite');
     const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
     const appends = [...generateHistory({ seed: 6, events: 1500 })];
@@ -68,9 +68,21 @@ describe('tamper evidence', () => {
     db.prepare('DELETE FROM events WHERE global_position = ?').run(Number(victim.position));
     db.close();
     const reopened = new SqliteEventStore({ file });
-    expect((await verifyStream(reopened, victim.streamId)).ok).toBe(true); // the chain alone is silent
+    // The chain of what is left is whole; the head anchor (kept apart from the events) is not reached.
+    const own = await verifyStream(reopened, victim.streamId);
+    expect(own).toMatchObject({
+      streamId: victim.streamId,
+      events: victim.revision,
+      ok: false,
+      firstBreak: {
+        revision: victim.revision,
+        id: victim.id,
+        position: '',
+        reason: `the stream ends at revision ${victim.revision - 1}, before its head anchor (revision ${victim.revision}, event ${victim.id}): its last event(s) were deleted`,
+      },
+    });
     const verified = await verifyAllStreams(reopened);
-    expect(verified.broken).toEqual([]);
+    expect(verified.broken).toEqual([own]);
     expect(verified.missing).toEqual([{ from: victim.position, to: victim.position, count: 1 }]);
     await reopened.close();
 
@@ -81,9 +93,42 @@ describe('tamper evidence', () => {
     const again = new SqliteEventStore({ file });
     const unaided = await verifyAllStreams(again);
     expect(unaided.truncated).toBeNull();
+    // Its stream's own anchor tells without a witness.
+    const broken = unaided.broken.map((b) => [b.streamId, b.firstBreak?.revision]);
+    expect(broken).toHaveLength(2);
+    expect(broken).toEqual(
+      expect.arrayContaining([
+        [victim.streamId, victim.revision],
+        [logLast.streamId, logLast.revision],
+      ]),
+    );
     const witnessed = await verifyAllStreams(again, { seenUpTo: head });
     expect(witnessed.truncated).toEqual({ head: all.at(-2)!.position, seenUpTo: head });
     expect(witnessed.missing).toEqual([{ from: victim.position, to: victim.position, count: 1 }]);
     await again.close();
+  });
+
+  it('a stream whose last event was deleted takes no more appends: a new one would hide the deletion', async () => {
+    const file = dir.path('masked.sqlite');
+    const store = new SqliteEventStore({ file });
+    const appends = [...generateHistory({ seed: 7, events: 200 })];
+    for (const a of appends)
+      await store.append(a.streamId, a.envelopes, a.revision === 0 ? 'noStream' : a.revision - 1);
+    const last = appends.filter((a) => a.revision >= 2 && a.envelopes.length === 1).at(-1)!;
+    const streamId = last.streamId;
+    const head = (await store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))[0]!;
+    await store.close();
+    const db = new BetterSqlite3(file);
+    db.prepare('DELETE FROM events WHERE event_id = ?').run(head.id);
+    db.close();
+
+    const reopened = new SqliteEventStore({ file });
+    const next = { ...last.envelopes[0]!, id: '00000000-0000-4000-8000-00000000feed' };
+    await expect(reopened.append(streamId, [next], head.revision - 1)).rejects.toThrow(
+      new StreamHeadMismatchError(streamId, head.revision - 1, { revision: head.revision, id: head.id }),
+    );
+    expect((await reopened.readStream(streamId)).length).toBe(head.revision);
+    expect((await verifyStream(reopened, streamId)).firstBreak?.revision).toBe(head.revision);
+    await reopened.close();
   });
 });
