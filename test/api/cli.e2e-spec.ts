@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startApi, type ApiProcess } from '../support/api-process';
+import { eventually } from '../support/eventually';
 import { INCENTIVE_TERMS } from '../support/fixtures';
+import { call } from '../support/http';
+import { ownedCustomer, type As } from '../support/session';
 import { writeTeam, type Person } from '../support/team';
+import { wonDeal } from '../support/won-deal';
 
 const run = promisify(execFile);
 const ltc = resolve(__dirname, '../../apps/cli/bin/ltc.js');
@@ -114,6 +118,88 @@ describe('the ltc command line', () => {
     );
     const noPlan = await cli(['incentives', 'close', '2026-11', '--key', keys.ops], env);
     expect(noPlan).toMatchObject({ code: 2, stderr: expect.stringContaining('--plan <plan id>') });
+  });
+
+  it('prints a statement, explains its line and exports the payroll CSV: ltc incentives statement|explain|export', async () => {
+    const as: As = (who, method, path, body) =>
+      call(api.url, method, path, { key: keys[who], ...(body === undefined ? {} : { body }) });
+    const month = new Date().toISOString().slice(0, 7);
+    const plan = { planId: 'pay26', effectiveFrom: month, terms: INCENTIVE_TERMS };
+    expect((await as('ops', 'POST', '/api/incentives/plans', plan)).status).toBe(200);
+    expect((await as('ops', 'POST', `/api/incentives/periods/pay26.${month}/open`, {})).status).toBe(200);
+    const beforeWin = new Date().toISOString();
+    await ownedCustomer(as, 'ann', 'paycust');
+    const deal = { id: 'pay1', customerId: 'paycust', owner: 'ann', manager: 'bob', amountMinor: 1_234_567 };
+    await wonDeal(as, deal as Parameters<typeof wonDeal>[1], { AR: 'ann', SR: 'sam', FR: 'fay' });
+    const env = { LTC_URL: api.url, LTC_API_KEY: keys.ops };
+    // 12,345.67 × 1 % × x1 (ordinary) × x1.2 (the customer's first win) = 148.14804 → pool 148.15;
+    // AR 50 % = 74.075, SR 30 % = 44.445, FR 20 % = 29.63: floors 74.07 + 44.44 + 29.63 = 148.14, the
+    // cent left goes to the largest remainder (AR and SR tie at .5: AR first) → 74.08 + 44.44 + 29.63
+    const shown = await eventually(async () => {
+      const s = await cli(
+        ['incentives', 'statement', 'ann', month, '--plan', 'pay26', '--key', keys.ann],
+        env,
+      );
+      expect(s).toMatchObject({ code: 0, stderr: '' });
+      expect(s.stdout).toContain('signing:k-pay1:AR:signed');
+      return s.stdout;
+    });
+    expect(shown).toMatch(new RegExp(`^statement of ann for ${month}, plan pay26 \\(EUR\\): open\n`));
+    expect(shown).toMatch(/signing:k-pay1:AR:signed {2}signing {2}k-pay1 {2,}74\.08\n/);
+    expect(shown).toContain(
+      'earned 74.08 + adjustments 0.00 = period total 74.08; carried in 0.00; payable 74.08 EUR; carried out 0.00\n',
+    );
+    const json = await cli(
+      ['incentives', 'statement', 'sam', month, '--plan', 'pay26', '--format', 'json'],
+      env,
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({ personId: 'sam', totals: { payableMinor: 4_444 } });
+    const before = await cli(
+      [
+        'incentives',
+        'statement',
+        'ann',
+        month,
+        '--plan',
+        'pay26',
+        '--known-at',
+        beforeWin,
+        '--format',
+        'json',
+      ],
+      env,
+    );
+    expect(JSON.parse(before.stdout)).toMatchObject({ knownAt: beforeWin, lines: [] });
+    const explained = await cli(
+      ['incentives', 'explain', 'ann', month, 'signing:k-pay1:AR:signed', '--plan', 'pay26'],
+      env,
+    );
+    expect(explained).toMatchObject({ code: 0, stderr: '' });
+    expect(explained.stdout).toMatch(
+      /^signing:k-pay1:AR:signed \(signing\): 74\.08\n12,345\.67 EUR × 1 = 12,345\.67 EUR × 1\.00 % × x1 × x1\.2 = pool 148\.15; AR 50\.00 % = 74\.08\n/,
+    );
+    expect(explained.stdout).toMatch(/ OpportunityWon on opportunity-pay1 by ann, occurred 20/);
+    const csv = await cli(['incentives', 'export', month, '--plan', 'pay26', '--format', 'csv'], env);
+    expect(csv).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'person,period,currency,status,earned,adjustments,carried_in,total_to_pay,carried_out\n' +
+        `ann,${month},EUR,open,74.08,0.00,0.00,74.08,0.00\n` +
+        `fay,${month},EUR,open,29.63,0.00,0.00,29.63,0.00\n` +
+        `sam,${month},EUR,open,44.44,0.00,0.00,44.44,0.00\n`,
+    });
+    const rep = await cli(['incentives', 'export', month, '--plan', 'pay26', '--key', keys.ann], env);
+    expect(rep.code).toBe(1);
+    expect(rep.stderr).toMatch(
+      /^ltc incentives export: 403 opsOnly: only sales operations or an admin may export/,
+    );
+    const other = await cli(
+      ['incentives', 'statement', 'ann', month, '--plan', 'pay26', '--key', keys.wes],
+      env,
+    );
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/^ltc incentives statement: 403 ownStatementOrReport: /);
   });
 
   it('sweeps the api LTC_URL names, else the one on this machine at PORT', async () => {

@@ -1,7 +1,7 @@
 import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
 import type { Body } from '../support/fixtures';
-import { ok, ownedCustomer, startSession, type As } from '../support/session';
+import { ok, ownedCustomer, startSession, type As, type Session } from '../support/session';
 import { wonDeal } from '../support/won-deal';
 
 const monthOf = (d: Date): string => d.toISOString().slice(0, 7);
@@ -33,6 +33,7 @@ const TERMS = {
 describe('incentive statements over HTTP', () => {
   let api: ApiProcess;
   let as: As;
+  let keys: Session['keys'];
   const month = monthOf(new Date());
   const statement = (who: 'ann' | 'sam' | 'bob' | 'ops', person: string, period: string, q = '') =>
     as(who, 'GET', `/api/incentives/statements/${person}/${period}${q}`);
@@ -41,7 +42,7 @@ describe('incentive statements over HTTP', () => {
   let beforeClose: string;
 
   beforeAll(async () => {
-    ({ api, as } = await startSession());
+    ({ api, as, keys } = await startSession());
     await ok(
       as('ops', 'POST', '/api/incentives/plans', { planId: 'p1', effectiveFrom: month, terms: TERMS }),
     );
@@ -149,6 +150,85 @@ describe('incentive statements over HTTP', () => {
   it('answers as known before the close: the month open, with d1 only', async () => {
     const then = (await statement('ann', 'ann', month, `?knownAt=${encodeURIComponent(beforeClose)}`)).body;
     expect(then).toMatchObject({ status: 'open', knownAt: beforeClose, totals: { earnedMinor: 500_000 } });
+  });
+
+  it("lists the plan's periods: the month closed (at which position, by whom), the next open, each person's totals", async () => {
+    const next = nextMonth(month);
+    const answer = await as('ops', 'GET', '/api/incentives/plans/p1/periods');
+    expect(answer.status).toBe(200);
+    const close = (await as('ops', 'GET', `/api/incentives/periods/p1.${month}/history`)).body[
+      'events'
+    ] as Body[];
+    const closed = close.find((e) => e['type'] === 'IncentivePeriodClosed');
+    expect(answer.body).toEqual({
+      planId: 'p1',
+      currency: 'EUR',
+      periods: [
+        {
+          period: month,
+          status: 'closed',
+          from: `${month}-01T00:00:00.000Z`,
+          to: `${next}-01T00:00:00.000Z`,
+          closedBy: 'ops',
+          frozenAt: closed?.['position'],
+          // d1 100,000.00 × 10 % = 10,000.00: ann 50 %, sam 30 %, fay 20 %
+          totals: [
+            { personId: 'ann', periodTotalMinor: 500_000, payableMinor: 500_000, carriedOutMinor: 0 },
+            { personId: 'fay', periodTotalMinor: 200_000, payableMinor: 200_000, carriedOutMinor: 0 },
+            { personId: 'sam', periodTotalMinor: 300_000, payableMinor: 300_000, carriedOutMinor: 0 },
+          ],
+        },
+        {
+          period: next,
+          status: 'open',
+          from: `${next}-01T00:00:00.000Z`,
+          to: expect.stringMatching(/-01T00:00:00\.000Z$/),
+          closedBy: null,
+          frozenAt: null,
+          // d2 (40,000.00 × 10 % = 4,000.00), won after the close: adjustments paid here
+          totals: [
+            { personId: 'ann', periodTotalMinor: 200_000, payableMinor: 200_000, carriedOutMinor: 0 },
+            { personId: 'fay', periodTotalMinor: 80_000, payableMinor: 80_000, carriedOutMinor: 0 },
+            { personId: 'sam', periodTotalMinor: 120_000, payableMinor: 120_000, carriedOutMinor: 0 },
+          ],
+        },
+      ],
+    });
+    const rep = await as('ann', 'GET', '/api/incentives/plans/p1/periods');
+    expect(rep).toMatchObject({ status: 403, body: { rule: 'opsOnly' } });
+    expect((await as('ops', 'GET', '/api/incentives/plans/nope/periods')).status).toBe(404);
+  });
+
+  it('exports the payroll CSV of a period (ops): earned, adjustments, total to pay, to the cent', async () => {
+    const csv = (id: string, who: 'ops' | 'ann' = 'ops', q = '') =>
+      fetch(`${api.url}/api/incentives/periods/${id}/export${q}`, {
+        headers: { authorization: `Bearer ${keys[who]}` },
+      });
+    const closed = await csv(`p1.${month}`);
+    expect(closed.status).toBe(200);
+    expect(closed.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await closed.text()).toBe(
+      'person,period,currency,status,earned,adjustments,carried_in,total_to_pay,carried_out\n' +
+        `ann,${month},EUR,closed,5000.00,0.00,0.00,5000.00,0.00\n` +
+        `fay,${month},EUR,closed,2000.00,0.00,0.00,2000.00,0.00\n` +
+        `sam,${month},EUR,closed,3000.00,0.00,0.00,3000.00,0.00\n`,
+    );
+    const next = nextMonth(month);
+    expect(await (await csv(`p1.${next}`, 'ops', '?format=csv')).text()).toBe(
+      'person,period,currency,status,earned,adjustments,carried_in,total_to_pay,carried_out\n' +
+        `ann,${next},EUR,open,0.00,2000.00,0.00,2000.00,0.00\n` +
+        `fay,${next},EUR,open,0.00,800.00,0.00,800.00,0.00\n` +
+        `sam,${next},EUR,open,0.00,1200.00,0.00,1200.00,0.00\n`,
+    );
+    expect((await csv(`p1.${month}`, 'ann')).status).toBe(403);
+    expect((await csv(`p1.${month}`, 'ops', '?format=xlsx')).status).toBe(400);
+    expect((await csv('p1.November')).status).toBe(400);
+    const never = await csv('p1.2020-01');
+    expect(never.status).toBe(404);
+    expect(((await never.json()) as Body)['message']).toBe(
+      'plan "p1" has no period 2020-01: it was never opened and nothing was earned in it',
+    );
+    expect((await csv(`nope.${month}`)).status).toBe(404);
   });
 
   it('lets a rep read their own, the manager their people, ops everyone; not another rep', async () => {

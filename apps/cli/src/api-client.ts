@@ -22,12 +22,31 @@ export type ApiAnswer = Readonly<{
  * `http://localhost:$PORT`; the key from `--key`, else LTC_API_KEY. An unreachable api is printed with
  * how to start or point at one, and answers `undefined`.
  */
-export async function postToApi(
+export function postToApi(
   label: string,
   values: Record<string, unknown>,
   path: string,
   body?: unknown,
 ): Promise<ApiAnswer | undefined> {
+  return callApi(label, values, 'POST', path, body);
+}
+
+/** `GET` from the running api, as `postToApi` posts; `text` is the answer as sent (a CSV file). */
+export function getFromApi(
+  label: string,
+  values: Record<string, unknown>,
+  path: string,
+): Promise<(ApiAnswer & { text: string }) | undefined> {
+  return callApi(label, values, 'GET', path);
+}
+
+async function callApi(
+  label: string,
+  values: Record<string, unknown>,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<(ApiAnswer & { text: string }) | undefined> {
   const url = text(values['url']);
   const key = text(values['key']);
   const client = loadClientConfig(process.env, {
@@ -39,7 +58,7 @@ export async function postToApi(
   let res: Response;
   try {
     res = await fetch(endpoint, {
-      method: 'POST',
+      method,
       headers: {
         authorization: `Bearer ${client.apiKey}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -53,6 +72,13 @@ export async function postToApi(
     );
     return undefined;
   }
-  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  return { status: res.status, ok: res.ok, body: answer, endpoint };
+  const answer = await res.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    const json: unknown = JSON.parse(answer);
+    if (typeof json === 'object' && json !== null) parsed = json as Record<string, unknown>;
+  } catch {
+    // not JSON (a CSV file): `text` has it
+  }
+  return { status: res.status, ok: res.ok, body: parsed, endpoint, text: answer };
 }

@@ -37,3 +37,5 @@ export * from './incentives/statement-query';
 export * from './incentives/explain';
 export * from './incentives/what-if';
 export * from './incentives/payroll-export';
+export * from './incentives/plan-periods';
+export { formatMinor } from './incentives/money-format';

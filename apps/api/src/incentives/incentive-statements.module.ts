@@ -1,4 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { IncentivePeriodsController } from './incentive-periods.controller';
+import { GetPlanPeriodsHandler, PayrollExportHandler } from './incentive-periods.query-handler';
 import { IncentiveStatementsController } from './incentive-statements.controller';
 import {
   DiffIncentiveStatementHandler,
@@ -11,13 +13,15 @@ import { WhatIfHandler } from './incentive-what-if.query-handler';
 
 /** The read side of incentives: statements computed from the log (the write side is IncentivesModule). */
 @Module({
-  controllers: [IncentiveStatementsController, IncentiveWhatIfController],
+  controllers: [IncentiveStatementsController, IncentiveWhatIfController, IncentivePeriodsController],
   providers: [
     IncentiveStatementsService,
     GetIncentiveStatementHandler,
     ExplainIncentiveLineHandler,
     DiffIncentiveStatementHandler,
     WhatIfHandler,
+    GetPlanPeriodsHandler,
+    PayrollExportHandler,
   ],
   exports: [IncentiveStatementsService],
 })
