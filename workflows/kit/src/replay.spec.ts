@@ -105,6 +105,29 @@ describe('replayerOf', () => {
     expect(fast.status).toBe('done');
   });
 
+  it('saves a state as plain data that, loaded again after JSON, steps the rest exactly as the original', () => {
+    const replay = replayerOf(workflow);
+    const run = (from: ReturnType<Replayer['initial']>, rest: readonly Ev[]) => {
+      let state = from;
+      return rest.map((event) => {
+        const next = replay.step(state, event);
+        if (next === undefined) return 'refused';
+        state = next;
+        return `${replay.stateName(next)} ${JSON.stringify(next.context)} ${next.status}`;
+      });
+    };
+    let state = replay.initial();
+    events.forEach((event, i) => {
+      const saved = replay.save(state);
+      const loaded = replay.load(JSON.parse(JSON.stringify(saved)) as typeof saved);
+      expect(replay.stateName(loaded)).toBe(replay.stateName(state));
+      expect(loaded.status).toBe(state.status);
+      expect(run(loaded, events.slice(i))).toEqual(run(state, events.slice(i)));
+      state = replay.step(state, event) ?? state;
+    });
+    expect(replay.save(state)).toEqual({ state: 'done', context: { total: 12, opened: 1 } });
+  });
+
   it('restores a nested state from its dotted name', () => {
     const restored = workflow.restore('open.busy', { total: 4, opened: 1 });
     expect(workflow.stateName(restored)).toBe('open.busy');
@@ -132,6 +155,11 @@ describe('replayerOf', () => {
     const next = replay.step(replay.initial(), { type: 'GO' })!;
     expect([replay.stateName(next), next.status]).toEqual(['b', 'done']);
     expect(replay.step(next, { type: 'GO' })).toBeUndefined();
+    // Saved and loaded through XState's own snapshot: the same state, finished.
+    const loaded = replay.load(replay.save(replay.initial()));
+    expect([replay.stateName(loaded), loaded.status]).toEqual(['a', 'active']);
+    const again = replay.load(replay.save(next));
+    expect([replay.stateName(again), again.status]).toEqual(['b', 'done']);
   });
 
   it('is built once per workflow', () => {

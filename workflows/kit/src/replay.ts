@@ -1,10 +1,13 @@
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { fastStepper, type FastState } from './fast-stepper';
 import { nodePath, stateNodes } from './machine-walk';
 import { ReplayError } from './refusal';
 
 /** A stream's machine state as a replay carries it: its context, and whether the machine finished. */
 export type ReplayState = Readonly<{ context: unknown; status: string }>;
+
+/** A replay state as plain data (its state name and context), to keep outside the process (snapshots). */
+export type SavedState = Readonly<{ state: string; context: unknown }>;
 
 /**
  * How readers (projections, as-of replays, audit) fold a stream: the machine's own transition logic,
@@ -19,6 +22,9 @@ export type Replayer = Readonly<{
   stateName: (state: ReplayState) => string;
   /** Leaf state names in the order the machine defines them (the funnel's stage order). */
   stages: readonly string[];
+  /** The state as plain data: `load(save(s))` steps exactly as `s` does (JSON keeps it whole). */
+  save: (state: ReplayState) => SavedState;
+  load: (saved: SavedState) => ReplayState;
 }>;
 
 type Replayable = Readonly<{
@@ -26,6 +32,7 @@ type Replayable = Readonly<{
   initialState: () => unknown;
   evolve: (state: never, event: never) => unknown;
   stateName: (state: never) => string;
+  restore: (stateName: string, context: unknown) => unknown;
 }>;
 
 /**
@@ -44,6 +51,8 @@ export function replayerOf(workflow: Replayable): Replayer {
       step: (state, event) => stepper.step(state as FastState, event),
       stateName: (state) => stepper.stateName(state as FastState),
       stages,
+      save: (state) => ({ state: stepper.stateName(state as FastState), context: state.context }),
+      load: (saved) => stepper.fromSnapshot({ value: stateValueOfName(saved.state), context: saved.context }),
     };
   }
   const evolve = workflow.evolve as (state: ReplayState, event: Readonly<{ type: string }>) => ReplayState;
@@ -60,7 +69,24 @@ export function replayerOf(workflow: Replayable): Replayer {
     },
     stateName: workflow.stateName as (state: ReplayState) => string,
     stages,
+    save: (state) => ({
+      state: (workflow.stateName as (s: ReplayState) => string)(state),
+      context: state.context,
+    }),
+    load: (saved) => workflow.restore(saved.state, saved.context) as ReplayState,
   };
+}
+
+/** A state name as `stateName` gives it (`open.negotiation`) as XState's state value (`{ open: 'negotiation' }`). */
+export function stateValueOfName(name: string): StateValue {
+  return (
+    name
+      .split('.')
+      .reduceRight<StateValue | undefined>(
+        (child, key) => (child === undefined ? key : { [key]: child }),
+        undefined,
+      ) ?? name
+  );
 }
 
 /** Leaf states, depth first in definition order, named like `stateName` names them (`open.negotiation`). */

@@ -10,7 +10,7 @@ import {
 } from 'xstate';
 import { describeGuard, guardEvaluator, type GuardArgs } from './guards';
 import { inertScope } from './inert-scope';
-import { replayerOf, type Replayer } from './replay';
+import { replayerOf, stateValueOfName, type Replayer } from './replay';
 import { CommandRefusedError, ReplayError, type Refusal } from './refusal';
 
 /** What a decision may read besides the command: the time and actor of the command, and policy. */
@@ -177,15 +177,8 @@ export function defineWorkflow<M extends AnyStateMachine, C extends Command, P>(
     },
     allowedCommands,
     stateName,
-    restore: (stateName, context) => {
-      const value = stateName
-        .split('.')
-        .reduceRight<StateValue | undefined>(
-          (child, key) => (child === undefined ? key : { [key]: child }),
-          undefined,
-        );
-      return anyMachine.resolveState({ value: value ?? stateName, context }) as S;
-    },
+    restore: (stateName, context) =>
+      anyMachine.resolveState({ value: stateValueOfName(stateName), context }) as S,
     replayer: () => (replayer ??= replayerOf(workflow)),
   };
   return workflow;

@@ -16,6 +16,8 @@ export type AsOfView = Readonly<{
   position: Position | null;
   lastOccurredAt: string | null;
   events: number;
+  /** Streams folded again from their own events (not in the cache a restored snapshot started). */
+  refolds: number;
   close: () => void;
 }>;
 
@@ -110,6 +112,7 @@ export async function replayAsOf(
       position,
       lastOccurredAt,
       events,
+      refolds: session.projector.states.refolds,
       close: () => session.close(),
     };
   } catch (error) {

@@ -7,7 +7,7 @@ import { lateEntriesProjection, type LateEntryRow } from '../late/late-entries.p
 import { BatchProjector, type Target } from '../runner/batch-projector';
 import { Generations } from '../store/generations';
 import { ReadModelStore } from '../store/read-model-store';
-import { restoreSnapshot, snapshotsOf, type Snapshot } from '../store/snapshots';
+import { restoreSnapshot, snapshotFolds, snapshotsOf, type Snapshot } from '../store/snapshots';
 
 export type AsOfOptions = Readonly<{
   upcasters?: UpcasterRegistry;
@@ -161,6 +161,14 @@ export class ReplaySession {
           snapshot.maxOccurredAt,
           snapshot.maxRecordedAt,
         );
+      }
+      // The fold states kept with the snapshots start the cache, the oldest snapshot's first (the log is
+      // read from there). A newer snapshot's state of a stream serves too: the revision a cached state
+      // is at is checked against each event's, so a stream with events in between is folded again.
+      for (const [target, snapshot] of [...chosen].sort((a, b) => (a[1].position < b[1].position ? -1 : 1))) {
+        for (const [kind, folds] of snapshotFolds(db, target.projection, 'live', snapshot)) {
+          this.projector.states.load(kind, folds);
+        }
       }
       return chosen.map(([, snapshot]) => snapshot);
     });

@@ -237,7 +237,7 @@ export class BatchProjector {
     const event = this.upcasters.upcastStored(stored);
     let fold = null;
     if (this.states.folds(kind)) {
-      fold = this.states.fold(kind, stored.streamId, stored.revision, event);
+      fold = this.states.fold(kind, stored.streamId, stored.revision, event, stored.position);
       if (fold === undefined) return undefined;
     }
     return {

@@ -387,7 +387,13 @@ export class ProjectionRunner {
       const row = this.generations.get(target.projection.name, target.generation);
       if (row === undefined) continue;
       try {
-        maybeSnapshot(this.options.readModels.db, target.projection, row, this.clock().toISOString());
+        maybeSnapshot(
+          this.options.readModels.db,
+          target.projection,
+          row,
+          this.clock().toISOString(),
+          this.projector.states,
+        );
       } catch (error) {
         this.logger.error(
           `snapshot of ${row.name}: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,8 +1,21 @@
 import type { Position } from '@ltc/event-store';
 import type { Database } from 'better-sqlite3';
 import { tableNames, tablePrefix, type AnyProjection } from '../core/projection';
+import type { SavedFold } from '../fold/stream-states';
+import type { StreamKind } from '../fold/stream-kinds';
 import { snapshotFallsDue, snapshotsToDrop } from '../runner/commit-policy';
 import type { Generation } from './generations';
+
+/** Where a snapshot finds the fold states of the streams at its position (the runner's cache). */
+export type FoldSource = Readonly<{ saved: (kind: StreamKind, at: Position) => Iterable<SavedFold> }>;
+
+/**
+ * A snapshot's own table of fold states: the machine state of every stream of the kinds its projection
+ * folds, at the snapshot's position, as far as the runner's cache held them. A replay from the snapshot
+ * starts its cache with them instead of folding each stream again from the log (a cache: a stream left
+ * out is folded again when its next event comes).
+ */
+const FOLDS = 'fold_states';
 
 export type Snapshot = Readonly<{
   name: string;
@@ -37,6 +50,7 @@ export function maybeSnapshot(
   projection: AnyProjection,
   generation: Generation,
   now: string,
+  folds?: FoldSource,
 ): boolean {
   const config = projection.snapshots;
   if (config === undefined || generation.position === null) return false;
@@ -50,6 +64,15 @@ export function maybeSnapshot(
       if ((config.appendOnly as Record<string, string | undefined>)[table] !== undefined) continue;
       db.exec(
         `CREATE TABLE "${snapshotTable(projection, generation.generation, seq, table)}" AS SELECT * FROM "${t[table]}"`,
+      );
+    }
+    if (folds !== undefined && projection.folds.length > 0) {
+      saveFolds(
+        db,
+        snapshotTable(projection, generation.generation, seq, FOLDS),
+        projection,
+        folds,
+        generation.position as Position,
       );
     }
     db.prepare(
@@ -70,7 +93,58 @@ export function maybeSnapshot(
   return true;
 }
 
+function saveFolds(
+  db: Database,
+  table: string,
+  projection: AnyProjection,
+  folds: FoldSource,
+  at: Position,
+): void {
+  db.exec(
+    `CREATE TABLE "${table}" (stream_id TEXT PRIMARY KEY, kind TEXT NOT NULL, revision INTEGER NOT NULL,
+       state TEXT NOT NULL, context TEXT NOT NULL)`,
+  );
+  const insert = db.prepare(`INSERT INTO "${table}" VALUES (?, ?, ?, ?, ?)`);
+  for (const kind of projection.folds) {
+    for (const fold of folds.saved(kind, at)) {
+      insert.run(fold.streamId, kind, fold.revision, fold.saved.state, JSON.stringify(fold.saved.context));
+    }
+  }
+}
+
+/**
+ * The fold states kept with a snapshot (in the attached schema `from`), per kind; none for a snapshot
+ * taken before they were kept.
+ */
+export function snapshotFolds(
+  db: Database,
+  projection: AnyProjection,
+  from: string,
+  snapshot: Snapshot,
+): Map<StreamKind, SavedFold[]> {
+  const table = snapshotTable(projection, snapshot.generation, snapshot.seq, FOLDS);
+  const byKind = new Map<StreamKind, SavedFold[]>();
+  const exists = db
+    .prepare<[string], number>(`SELECT 1 FROM ${from}.sqlite_master WHERE type = 'table' AND name = ?`)
+    .pluck()
+    .get(table);
+  if (exists === undefined) return byKind;
+  const rows = db
+    .prepare<[], [string, StreamKind, number, string, string]>(
+      `SELECT stream_id, kind, revision, state, context FROM ${from}."${table}"`,
+    )
+    .raw()
+    .all();
+  for (const [streamId, kind, revision, state, context] of rows) {
+    let list = byKind.get(kind);
+    if (list === undefined) byKind.set(kind, (list = []));
+    list.push({ streamId, revision, saved: { state, context: JSON.parse(context) as unknown } });
+  }
+  return byKind;
+}
+
 function dropSnapshot(db: Database, projection: AnyProjection, snapshot: Snapshot): void {
+  db.exec(`DROP TABLE IF EXISTS "${snapshotTable(projection, snapshot.generation, snapshot.seq, FOLDS)}"`);
   for (const table of projection.tables) {
     db.exec(`DROP TABLE IF EXISTS "${snapshotTable(projection, snapshot.generation, snapshot.seq, table)}"`);
   }
