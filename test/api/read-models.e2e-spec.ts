@@ -267,6 +267,7 @@ describe('read models over HTTP', () => {
       ['forecast', 'serving', 0],
       ['funnel', 'serving', 0],
       ['gate-decisions', 'serving', 0],
+      ['incentive-statements', 'serving', 0],
       ['late-entries', 'serving', 0],
       ['win-rate', 'serving', 0],
     ]);

@@ -147,4 +147,26 @@ describe('funnel projection: a worked example', () => {
     expect(deals({ filter: { customerType: 'existing' } })).toBe(2); // o2, o3
     expect(deals({ filter: { visibleTo: ['fay'] } })).toBe(4); // fay is FR on o1-o3 and owns o4
   });
+
+  it('a team counts the moves its members made while in it, and the deals they hold at the instant', () => {
+    // ann joins the team on d5 (a move from another team): o1's moves (d0, d2, d3, d4) are before it,
+    // o3's validation (d8) and abandonment (d9) after it. sam is in the team until d6: o2's validation
+    // (d5) counts, its approval request (d6) and rejection (d7) do not.
+    const team = [
+      { person: 'ann', from: day(5), to: null },
+      { person: 'sam', from: null, to: day(6) },
+    ];
+    const r = report({ filter: { team } });
+    // Moves: o2 opened (d1), opened->validated (d5); o3 opened->validated (d8), ->abandoned (d9).
+    // o3's opening (d2) was before ann joined, o4 is fay's.
+    expect(stage(r, 'open.validated')).toMatchObject({ entered: 2, exited: 1 }); // o2, o3 in; o3 out
+    expect(stage(r, 'open.opened')).toMatchObject({ entered: 1, exited: 2 }); // o2 d1 in; o2 d5, o3 d8 out
+    expect(stage(r, 'abandoned')).toMatchObject({ entered: 1 }); // o3 d9
+    expect(stage(r, 'open.opportunityApproval')).toMatchObject({ entered: 0, exited: 0 }); // o1 d3, o2 d6: outside
+    expect(r.totals.abandoned).toBe(1);
+    // Deals now (d40): ann's o1 and o3 (she is in the team on d40); sam left on d6, so o2 is not.
+    expect(stage(r, 'open.preBidGuidance').deals).toBe(1); // o1
+    expect(stage(r, 'abandoned').deals).toBe(1); // o3
+    expect(stage(r, 'open.validated').deals).toBe(0); // o2 is sam's
+  });
 });

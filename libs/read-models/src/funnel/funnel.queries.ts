@@ -54,8 +54,11 @@ export function funnelStages(): readonly string[] {
 
 export function funnelReport(model: OpenReadModel<FunnelTables>, query: FunnelQuery): FunnelReport {
   const { db, t } = model;
-  // A team's deals in the funnel: those its members owned at the funnel's instant.
+  // A team's deals in the funnel: those its members owned at the funnel's instant; its moves (entries,
+  // exits, conversions, times in stage): those its members owned when the move happened, so a rep's
+  // moves before a team move stay with the old team.
   const where = dealWhere(query.filter ?? {}, 'd.', { instant: query.now });
+  const movesWhere = dealWhere(query.filter ?? {}, 'd.', { column: 'm.at' });
   const stages = funnelStages();
   const order = new Map(stages.map((s, i) => [s, i]));
   const now = Date.parse(instant(query.now));
@@ -85,9 +88,9 @@ export function funnelReport(model: OpenReadModel<FunnelTables>, query: FunnelQu
            lag(at) OVER (PARTITION BY opportunity_id ORDER BY position) AS entered
          FROM ${t.moves}) m
        JOIN ${t.deals} d USING (opportunity_id)
-       WHERE ${inPeriod.sql} AND ${where.sql}`,
+       WHERE ${inPeriod.sql} AND ${movesWhere.sql}`,
     )
-    .all(...inPeriod.params, ...where.params);
+    .all(...inPeriod.params, ...movesWhere.params);
 
   const byStage = new Map(
     stages.map((stage) => [

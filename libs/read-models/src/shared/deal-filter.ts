@@ -89,7 +89,11 @@ export function dealWhere(
   }
   if (filter.team !== undefined) {
     const column = filter.role === undefined ? 'owner' : ROLE_COLUMN[filter.role];
-    const time = 'column' in at ? { column: c(at.column) } : { instant: instant(at.instant) };
+    // A column of another table of the query comes qualified (`m.at`); a bare one is the deal's.
+    const time =
+      'column' in at
+        ? { column: at.column.includes('.') ? at.column : c(at.column) }
+        : { instant: instant(at.instant) };
     const spells = filter.team.map((s) => ({
       person: s.person,
       from: s.from === null ? null : instant(s.from),
