@@ -120,6 +120,14 @@ const BAD_VALUES: Record<string, Case> = {
     env: (s) => ({ DATA_DIR: s.data, EVENT_STORE: 'oracle' }),
     line: /^ltc api: EVENT_STORE="oracle" is not allowed: expected one of sqlite, eventstoredb, memory$/,
   },
+  'FORECAST_STAGE_PROBABILITIES naming a stage that does not exist': {
+    env: (s) => ({ DATA_DIR: s.data, FORECAST_STAGE_PROBABILITIES: 'negotiation=0.8,haggling=0.9' }),
+    line: /^ltc api: FORECAST_STAGE_PROBABILITIES="negotiation=0.8,haggling=0.9" is not allowed: 'haggling' is not an open stage \(the open stages are opened, validated, preBidGuidance, bidPreparation, bidReady, bidSubmitted, negotiation\); expected comma-separated/,
+  },
+  'FORECAST_STAGE_PROBABILITIES above 1': {
+    env: (s) => ({ DATA_DIR: s.data, FORECAST_STAGE_PROBABILITIES: 'negotiation=1.2' }),
+    line: /^ltc api: FORECAST_STAGE_PROBABILITIES="negotiation=1.2" is not allowed: expected comma-separated `stage=probability` pairs/,
+  },
   'a users file of another version': {
     env: (s) => ({ DATA_DIR: s.data, USERS_FILE: s.usersFile }),
     line: /^ltc api: USERS_FILE=".*users.json" is not allowed: users file: version must be 1; expected/,

@@ -19,6 +19,25 @@ const wholeNumber = (min: number, max: number) =>
 // The client's grammar: scheme, optional user:password@, one or more host[:port], optional ?options.
 const ESDB = /^esdb(\+discover)?:\/\/([^@/?#\s]+@)?[^,@/?#\s]+(,[^,@/?#\s]+)*\/?(\?\S*)?$/;
 
+// `negotiation=0.75` or `open.negotiation=0.75`: a stage name and a decimal from 0 to 1.
+const STAGE_PROBABILITY = /^\s*(?:open\.)?([A-Za-z]+)\s*=\s*(0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\s*$/;
+
+/** `stage=probability` pairs, keyed by the full stage (`open.negotiation`); each stage once. */
+const stageProbabilities = z
+  .string()
+  .refine((text) => {
+    const names = text.split(',').map((pair) => STAGE_PROBABILITY.exec(pair)?.[1]);
+    return names.every((name) => name !== undefined) && new Set(names).size === names.length;
+  })
+  .transform((text): Readonly<Record<string, number>> =>
+    Object.fromEntries(
+      text.split(',').map((pair) => {
+        const [, name, probability] = STAGE_PROBABILITY.exec(pair) as RegExpExecArray;
+        return [`open.${name}`, Number(probability)];
+      }),
+    ),
+  );
+
 /** The environment of the api and the cli, one zod schema for both; each variable optional here. */
 export const envSchema = z.object({
   PORT: optional(wholeNumber(0, 65535)),
@@ -33,6 +52,7 @@ export const envSchema = z.object({
   BACKDATE_WINDOW_DAYS: optional(wholeNumber(0, MAX_BACKDATE_WINDOW_DAYS)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   RATE_LIMIT_PER_MINUTE: optional(wholeNumber(0, MAX_RATE_LIMIT_PER_MINUTE)),
+  FORECAST_STAGE_PROBABILITIES: optional(stageProbabilities),
   LTC_URL: optional(z.url({ protocol: /^https?$/ })),
   LTC_API_KEY: optional(z.string().regex(API_KEY_FORMAT)),
 });

@@ -35,6 +35,27 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it('reads the forecast stage probabilities as full stage names, each once, from 0 to 1', () => {
+    expect(loadAppConfig({}).forecastStageProbabilities).toEqual({});
+    expect(
+      loadAppConfig({
+        FORECAST_STAGE_PROBABILITIES: 'negotiation=0.75, open.bidSubmitted=0.55,opened=0,bidReady=1',
+      }).forecastStageProbabilities,
+    ).toEqual({ 'open.negotiation': 0.75, 'open.bidSubmitted': 0.55, 'open.opened': 0, 'open.bidReady': 1 });
+    for (const bad of [
+      'negotiation=1.5',
+      'negotiation',
+      'negotiation=0.7,negotiation=0.8',
+      'negotiation=-0.1',
+      '=0.5',
+    ])
+      expect(refusal(() => loadAppConfig({ FORECAST_STAGE_PROBABILITIES: bad }))).toBe(
+        `FORECAST_STAGE_PROBABILITIES=${JSON.stringify(bad)} is not allowed: expected comma-separated ` +
+          '`stage=probability` pairs: an open stage of the opportunity (`negotiation` or `open.negotiation`), ' +
+          'each once, and a decimal from 0 to 1',
+      );
+  });
+
   it('switches to EventStoreDB when a connection string is given', () => {
     const config = loadAppConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
     expect(config.eventStore).toBe('eventstoredb');

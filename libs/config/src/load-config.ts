@@ -29,6 +29,11 @@ export type AppConfig = StoreConfig &
     logLevel: (typeof LOG_LEVELS)[number];
     /** Requests per minute per API key (or client address); 0: no limit. */
     rateLimitPerMinute: number;
+    /**
+     * `FORECAST_STAGE_PROBABILITIES`: the stages it names (`open.negotiation`) with their probability,
+     * over the read models' defaults; the api checks the names at start. Empty when unset.
+     */
+    forecastStageProbabilities: Readonly<Record<string, number>>;
   }>;
 
 /** How the cli reaches a running api. */
@@ -100,6 +105,7 @@ export function loadAppConfig(env: Env): AppConfig {
     'BACKDATE_WINDOW_DAYS',
     'LOG_LEVEL',
     'RATE_LIMIT_PER_MINUTE',
+    'FORECAST_STAGE_PROBABILITIES',
   ]);
   return {
     ...loadStoreConfig(env),
@@ -110,6 +116,7 @@ export function loadAppConfig(env: Env): AppConfig {
     sweepIntervalMinutes: v.SWEEP_INTERVAL_MINUTES ?? 60,
     logLevel: v.LOG_LEVEL ?? 'info',
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 6000,
+    forecastStageProbabilities: v.FORECAST_STAGE_PROBABILITIES ?? {},
   };
 }
 

@@ -113,6 +113,15 @@ export const VARIABLES = {
     expected: `whole requests from 0 to ${MAX_RATE_LIMIT_PER_MINUTE} (0 turns the limit off)`,
     meaning: 'requests per minute one API key (a client address without one) may make; beyond: 429',
   },
+  FORECAST_STAGE_PROBABILITIES: {
+    readBy: 'api',
+    default:
+      '`opened=0.05,validated=0.1,preBidGuidance=0.2,bidPreparation=0.3,bidReady=0.4,bidSubmitted=0.5,negotiation=0.7`',
+    expected:
+      'comma-separated `stage=probability` pairs: an open stage of the opportunity (`negotiation` or `open.negotiation`), each once, and a decimal from 0 to 1',
+    meaning:
+      'the stage-weighted forecast: the probability of winning from each open stage (a stage not named keeps its default); recorded in every answer; checked at start',
+  },
   LTC_URL: {
     readBy: 'cli',
     default: '`http://localhost:$PORT`',

@@ -32,6 +32,7 @@ export * from './forecasts/forecast.projection';
 export * from './forecasts/pipeline.queries';
 export * from './forecasts/forecast';
 export * from './forecasts/backtest';
+export * from './forecasts/settings';
 export * from './forecasts/backtest.queries';
 export * from './incentives/statement-query';
 export * from './incentives/explain';

@@ -15,11 +15,16 @@ import {
   periodAt,
   pipelineAt,
   runBacktest,
+  stageProbabilitiesOf,
   type BacktestResponse,
+  type ForecastSettings,
   type DealFilter,
   type ForecastResponse,
 } from '@ltc/read-models';
+
 import { AccessService } from '../access/access.service';
+import { APP_CONFIG } from '../app-config.token';
+import type { AppConfig } from '../config';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { InvalidInputException } from '../http/validation';
 import { ApiReadModel } from './api-read-model.decorator';
@@ -56,7 +61,13 @@ export class ForecastsController {
     private readonly access: AccessService,
     private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = { stageProbabilities: stageProbabilitiesOf(config.forecastStageProbabilities) };
+  }
+
+  /** The methods' configuration (`FORECAST_STAGE_PROBABILITIES`), recorded in every answer. */
+  private readonly settings: ForecastSettings;
 
   /** Who a forecast is about: the asked owner and team, within what the actor may see. */
   private filterOf(
@@ -104,7 +115,7 @@ export class ForecastsController {
       currency,
       scope: { team: query.team ?? null, owner: query.owner ?? null },
       openDeals: pipeline.open.length,
-      methods: forecastMethods(pipeline, horizon, methods),
+      methods: forecastMethods(pipeline, horizon, methods, this.settings),
       coverage: coverageOf(pipeline, horizon),
       excluded,
     };
@@ -128,6 +139,7 @@ export class ForecastsController {
         currency: query.currency,
         filter: this.filterOf(actor, query),
         scope: { team: query.team ?? null, owner: query.owner ?? null },
+        settings: this.settings,
       }),
     );
     return runBacktest(this.readModels.events, plan, {
