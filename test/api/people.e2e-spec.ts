@@ -57,7 +57,7 @@ describe('people and teams in the log', () => {
       { quoteReference: `Q-${id}`, amount: eur(amount), validUntil: '2099-12-31' },
       next(),
     );
-    await post(id, 'win', { contractId: `k-${id}`, signedAmount: eur(amount), signedAt });
+    return post(id, 'win', { contractId: `k-${id}`, signedAmount: eur(amount), signedAt });
   }
 
   beforeAll(async () => {
@@ -143,6 +143,51 @@ describe('people and teams in the log', () => {
     expect(
       activity.filter((r) => (r['opportunities'] as Body)['won'] !== 0).map((r) => [r['rep'], r['period']]),
     ).toEqual([['ann', '2026-04']]);
+  });
+
+  it('by team as known at a log position: the org as the log held it there, not as known now', async () => {
+    // ann wins on 5 May (still in west as far as anyone knows); then bob records, late, that she moved
+    // back to east on 1 May. Known now, the May win is east's; known at a position before the move, west's.
+    const caughtUp = () =>
+      eventually(async () => {
+        const health = (await (await fetch(`${api.url}/health`)).json()) as {
+          projections: { caughtUp: boolean };
+        };
+        expect(health.projections.caughtUp).toBe(true);
+      }, 10_000);
+    const teams = async (query: string) => {
+      const answer = await get(`/api/win-rates?by=team${query}`);
+      return {
+        position: String((answer['asOf'] as Body)['position']),
+        won: (answer['groups'] as Body[]).map((g) => [g['key'], g['won']]),
+      };
+    };
+    await won('may', '2026-04-20T09:00:00.000Z', '2026-05-05T10:00:00.000Z', 30_000_00);
+    await caughtUp();
+    const before = await teams('');
+    expect(before.position).toMatch(/^\d{20}$/);
+    // east feb = 1; west apr + may = 2.
+    expect(before.won).toEqual([
+      ['east', 1],
+      ['west', 2],
+    ]);
+    await ok(
+      as('bob', 'POST', '/api/people/ann/team', { team: 'east' }, occurred('2026-05-01T09:00:00.000Z')),
+    );
+    await caughtUp();
+    // Known now: east feb + may = 2, west apr = 1. Known at the position before the move: as before.
+    expect((await teams('')).won).toEqual([
+      ['east', 2],
+      ['west', 1],
+    ]);
+    expect((await teams(`&knownAt=${before.position}`)).won).toEqual(before.won);
+    const westThen = (await get(`/api/win-rates?by=period&team=west&knownAt=${before.position}`))[
+      'groups'
+    ] as Body[];
+    expect(westThen.map((g) => [g['key'], g['won']])).toEqual([
+      ['2026-04', 1],
+      ['2026-05', 1],
+    ]);
   });
 
   it('a person who left signs in no more', async () => {

@@ -57,6 +57,35 @@ describe('OrgTimeline: the org at any business instant', () => {
     );
   });
 
+  it('as known at a log position: only the facts at or before it (the late move is after it)', () => {
+    // Positions in log order: mia 1, ann's join 2, then other streams' events, ann's late move 5
+    // (recorded 20 Mar) and her later facts 6, 7, 8 (a stream's revisions are appended in order).
+    const at = (position: number) => String(position).padStart(20, '0');
+    const positions = [1, 2, 5, 6, 7, 8];
+    const positioned = new OrgTimeline(history.map((f, i) => ({ ...f, position: at(positions[i]!) })));
+    const spellsAt = (position: number) =>
+      positioned.spellsIn('north', { knownPosition: at(position) }).filter((s) => s.person === 'ann');
+    // At position 4 the move is not in the log yet: ann is north from her join on, as far as known.
+    expect(positioned.teamOf('ann', '2026-03-12T00:00:00.000Z', { knownPosition: at(4) })).toBe('north');
+    expect(spellsAt(4)).toEqual([{ person: 'ann', from: null, to: null }]);
+    // At position 5 it is: north until 10 Mar.
+    expect(positioned.teamOf('ann', '2026-03-12T00:00:00.000Z', { knownPosition: at(5) })).toBe('south');
+    expect(spellsAt(5)).toEqual([{ person: 'ann', from: null, to: '2026-03-10T09:00:00.000Z' }]);
+  });
+
+  it('takes the position from a later delivery of a fact applied first without one', () => {
+    const org = new OrgTimeline();
+    const join = fact('ann', 0, '2026-01-05T09:00:00.000Z', joined);
+    org.apply(join); // just appended: no position at hand
+    const early = { knownPosition: '00000000000000000001' };
+    expect(org.teamOf('ann', '2026-02-01T00:00:00.000Z', early)).toBe('north'); // counts as known
+    expect(org.apply({ ...join, position: '00000000000000000007' })).toBe(false);
+    expect(org.teamOf('ann', '2026-02-01T00:00:00.000Z', early)).toBeUndefined();
+    expect(org.teamOf('ann', '2026-02-01T00:00:00.000Z', { knownPosition: '00000000000000000007' })).toBe(
+      'north',
+    );
+  });
+
   it('lists the members at an instant and as the org stands', () => {
     expect(org.membersAt('2026-02-01T00:00:00.000Z').map((m) => [m.id, m.team])).toEqual([
       ['mia', 'north'],

@@ -11,6 +11,8 @@ export type PersonFact = Readonly<{
   occurredAt: string;
   /** Knowledge time (`recordedAtOf(metadata)`); absent: the business time. */
   recordedAt?: string;
+  /** The event's log position (the store's fixed-width string: string order is log order), if known. */
+  position?: string;
   event: Readonly<{ type: string; data: unknown }>;
 }>;
 
@@ -26,18 +28,24 @@ export type OrgMember = Readonly<{
 /** When a person was in a team: `[from, to)` of business instants, `null` for an open end. */
 export type TeamSpell = Readonly<{ person: string; from: string | null; to: string | null }>;
 
-type Span = Readonly<{
-  from: string;
-  fromMs: number;
-  recordedMs: number;
-  active: boolean;
-  context: PersonContext;
-}>;
+type Span = {
+  readonly revision: number;
+  readonly from: string;
+  readonly fromMs: number;
+  readonly recordedMs: number;
+  /** Null until a delivery of the fact brings its position (a just-appended event may come first). */
+  position: string | null;
+  readonly active: boolean;
+  readonly context: PersonContext;
+};
 
 type Timeline = { revision: number; state: ReplayState; spans: Span[] };
 
-/** Only what the log held by then: a knowledge instant (ISO) compared with each event's `recordedAt`. */
-export type KnownAt = Readonly<{ knownAt?: string }>;
+/**
+ * Only what the log held by then: a knowledge instant (ISO) compared with each event's `recordedAt`, or
+ * a log position compared with each event's position (a fact given without one counts as known).
+ */
+export type KnownAt = Readonly<{ knownAt?: string; knownPosition?: string }>;
 
 let replayer: Replayer | undefined;
 const folder = (): Replayer => (replayer ??= personWorkflow.replayer());
@@ -70,15 +78,23 @@ export class OrgTimeline {
    */
   apply(fact: PersonFact): boolean {
     const timeline = this.people.get(fact.person) ?? { revision: -1, state: folder().initial(), spans: [] };
-    if (fact.revision <= timeline.revision) return false;
+    if (fact.revision <= timeline.revision) {
+      // The same fact again (the subscription after the append's own delivery): it may bring the position.
+      const known =
+        fact.position === undefined ? undefined : timeline.spans.find((s) => s.revision === fact.revision);
+      if (known !== undefined && known.position === null) known.position = fact.position ?? null;
+      return false;
+    }
     const next = folder().step(timeline.state, fact.event);
     timeline.revision = fact.revision;
     if (next === undefined) return false;
     timeline.state = next;
     timeline.spans.push({
+      revision: fact.revision,
       from: fact.occurredAt,
       fromMs: Date.parse(fact.occurredAt),
       recordedMs: Date.parse(fact.recordedAt ?? fact.occurredAt),
+      position: fact.position ?? null,
       active: folder().stateName(next) === 'active',
       context: next.context as PersonContext,
     });
@@ -145,11 +161,16 @@ export class OrgTimeline {
     return spells;
   }
 
-  private spans(person: string, { knownAt }: KnownAt): readonly Span[] {
-    const spans = this.people.get(person)?.spans ?? [];
-    if (knownAt === undefined) return spans;
-    const known = Date.parse(knownAt);
-    return spans.filter((span) => span.recordedMs <= known);
+  private spans(person: string, { knownAt, knownPosition }: KnownAt): readonly Span[] {
+    let spans = this.people.get(person)?.spans ?? [];
+    if (knownAt !== undefined) {
+      const known = Date.parse(knownAt);
+      spans = spans.filter((span) => span.recordedMs <= known);
+    }
+    if (knownPosition !== undefined) {
+      spans = spans.filter((span) => span.position === null || span.position <= knownPosition);
+    }
+    return spans;
   }
 }
 

@@ -13,6 +13,8 @@ export type PersonRecord = Readonly<{
   type: string;
   data: unknown;
   metadata: Readonly<Record<string, unknown>>;
+  /** Absent for a just-appended event whose position is not at hand; the subscription brings it. */
+  position?: string;
 }>;
 
 /**
@@ -116,6 +118,7 @@ function toFact(person: string, record: PersonRecord): PersonFact {
     revision: record.revision,
     occurredAt: occurredAtOf(record.metadata),
     recordedAt: recordedAtOf(record.metadata),
+    ...(record.position === undefined ? {} : { position: record.position }),
     event: { type: record.type, data: record.data },
   };
 }

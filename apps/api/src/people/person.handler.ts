@@ -20,7 +20,10 @@ export class PersonCommandHandler implements ICommandHandler<PersonWorkflowComma
     const result = await this.engine.execute(personWorkflow, defaultPersonPolicy, message, (request, state) =>
       authorizePerson(this.access, request, state),
     );
-    this.org.feed(result.events.map((event) => ({ ...event, streamId: result.streamId })));
+    // The result names the position of its last event: exact for one event; for more, the
+    // subscription's delivery brings each event's own.
+    const at = result.position === null || result.events.length !== 1 ? {} : { position: result.position };
+    this.org.feed(result.events.map((event) => ({ ...event, streamId: result.streamId, ...at })));
     return result;
   }
 }

@@ -5,9 +5,15 @@ import type { TeamSpell } from '@ltc/workflow-person';
 import { AccessService } from '../access/access.service';
 import { OrgDirectory } from '../access/org-directory';
 
-/** A knowledge instant for the org; a log position (digits only) is not one. */
+/** The org as known at a `knownAt`: an instant (ISO) or a log position (fixed-width digits). */
 const known = (knownAt: string | undefined) =>
-  knownAt !== undefined && /^\d{4}-\d{2}-\d{2}/.test(knownAt) ? { knownAt } : {};
+  knownAt === undefined
+    ? {}
+    : /^\d{20}(\/\d{20})?$/.test(knownAt)
+      ? { knownPosition: knownAt }
+      : /^\d{4}-\d{2}-\d{2}/.test(knownAt)
+        ? { knownAt }
+        : {};
 
 /**
  * Read models follow the same visibility as deals (`visibleTo` in `@ltc/access`): managers, ops and
@@ -27,8 +33,8 @@ export class ReadModelAccess {
 
   /**
    * Who was credited to a team and when (`OrgTimeline.spellsIn`), as known now or at a `knownAt`
-   * instant (a log position reads the org as known now): "by team" filters count each fact for the
-   * team its person was in when it occurred.
+   * (an instant or a log position): "by team" filters count each fact for the team its person was in
+   * when it occurred.
    */
   teamSpells(team: string, knownAt?: string): readonly TeamSpell[] {
     return this.org.timeline.spellsIn(team, known(knownAt));
