@@ -1,4 +1,5 @@
 import type { ApiProcess } from '../support/api-process';
+import { eventually } from '../support/eventually';
 import { ok, startSession, type As } from '../support/session';
 
 const CALL = {
@@ -52,17 +53,19 @@ describe('forecast calls', () => {
   });
 
   it.each([
-    ['ann', 'ownCallOnly', { ...CALL, personId: 'sam' }],
-    ['bob', 'ownCallOnly', { ...CALL, personId: 'ann' }],
-    ['ann', 'managerOfTeam', { ...CALL, scope: 'team', team: 'east' }],
-    ['bob', 'managerOfTeam', { ...CALL, scope: 'team', team: 'west' }],
-  ] as const)('refuses %s a call that is not theirs: 403 %s, nothing appended', async (who, rule, body) => {
-    const line = body.scope === 'own' ? `own.${body.personId}.2026-Q4` : `team.${body.team}.2026-Q4`;
-    const before = (await history(line)).length;
-    const answer = await as(who, 'POST', '/api/forecast-calls', body);
-    expect({ status: answer.status, rule: answer.body['rule'] }).toEqual({ status: 403, rule });
-    expect((await history(line)).length).toBe(before);
-  });
+    ['ann', 'ownCallOnly', 'own.sam.2026-Q4', { ...CALL, personId: 'sam' }],
+    ['bob', 'ownCallOnly', 'own.ann.2026-Q4', { ...CALL, personId: 'ann' }],
+    ['ann', 'managerOfTeam', 'team.east.2026-Q4', { ...CALL, scope: 'team', team: 'east' }],
+    ['bob', 'managerOfTeam', 'team.west.2026-Q4', { ...CALL, scope: 'team', team: 'west' }],
+  ] as const)(
+    'refuses %s a call that is not theirs: 403 %s on %s, nothing appended',
+    async (who, rule, line, body) => {
+      const before = (await history(line)).length;
+      const answer = await as(who, 'POST', '/api/forecast-calls', body);
+      expect({ status: answer.status, rule: answer.body['rule'] }).toEqual({ status: 403, rule });
+      expect((await history(line)).length).toBe(before);
+    },
+  );
 
   it('lets ops record a call for a rep', async () => {
     await ok(as('ops', 'POST', '/api/forecast-calls', { ...CALL, personId: 'cy', period: '2026-11' }));
@@ -81,5 +84,65 @@ describe('forecast calls', () => {
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain(field);
     expect(await history('own.sam.2026-Q4')).toEqual([]);
+  });
+
+  describe('GET /api/forecasts/calls: the calls in force at a moment', () => {
+    type Call = { personId: string | null; team: string | null; commitMinor: number; period: string };
+    const DAY = 86_400_000;
+    const t0 = Date.now();
+    let beforeLateEntry = '';
+    const lines = (calls: Call[]) => calls.map((c) => `${c.personId ?? c.team}:${c.commitMinor}`);
+    const calls = async (who: 'ann' | 'bob' | 'ops', params: string) => {
+      const answer = await ok(as(who, 'GET', `/api/forecasts/calls?${params}`));
+      return answer['calls'] as Call[];
+    };
+
+    beforeAll(async () => {
+      await new Promise((done) => setTimeout(done, 5));
+      beforeLateEntry = new Date().toISOString();
+      // sam's call, dated 10 days ago, recorded only now (a late entry)
+      const tenDaysAgo = new Date(t0 - 10 * DAY).toISOString();
+      await ok(as('sam', 'POST', '/api/forecast-calls', CALL, { 'X-Occurred-At': tenDaysAgo }));
+    });
+
+    it('gives each line its latest call, visible to the caller: rep own, manager team and reps, ops all', async () => {
+      await eventually(async () =>
+        expect(lines(await calls('ops', 'period=2026-Q4'))).toEqual([
+          'ann:9000000',
+          'sam:12000000',
+          'east:12000000',
+        ]),
+      );
+      expect(lines(await calls('ann', 'period=2026-Q4'))).toEqual(['ann:9000000']);
+      expect(lines(await calls('bob', ''))).toEqual(['ann:9000000', 'sam:12000000', 'east:12000000']);
+      expect(lines(await calls('ops', ''))).toEqual([
+        'ann:9000000',
+        'cy:12000000',
+        'sam:12000000',
+        'east:12000000',
+      ]);
+    });
+
+    it('as of 5 days ago holds the late entry only as known now, not as known before it was recorded', async () => {
+      const fiveDaysAgo = new Date(t0 - 5 * DAY).toISOString();
+      expect(lines(await calls('ops', `asOf=${fiveDaysAgo}`))).toEqual(['sam:12000000']);
+      expect(lines(await calls('ops', `asOf=${fiveDaysAgo}&knownAt=${beforeLateEntry}`))).toEqual([]);
+      // knownAt alone: the calls in force then as known then, before sam's call was recorded
+      expect(lines(await calls('ops', `knownAt=${beforeLateEntry}&period=2026-Q4`))).toEqual([
+        'ann:9000000',
+        'east:12000000',
+      ]);
+    });
+
+    it('shows the calls for the horizon beside the forecast', async () => {
+      const forecast = await ok(as('bob', 'GET', '/api/forecasts?horizon=2026-Q4'));
+      expect(lines(forecast['calls'] as Call[])).toEqual(['ann:9000000', 'sam:12000000', 'east:12000000']);
+    });
+
+    it('refuses a period that is not one, naming the field', async () => {
+      const answer = await as('ops', 'GET', '/api/forecasts/calls?period=2026-Q5');
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain('period');
+    });
   });
 });

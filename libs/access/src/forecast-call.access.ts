@@ -2,7 +2,7 @@ import type { ForecastCallCommand } from '@ltc/workflow-forecast-call';
 import type { AccessRule } from './access-rule';
 import { hasRole, isUnrestricted, type AccessActor } from './actor';
 import type { Org } from './org';
-import { allowed, refused, type Verdict } from './verdict';
+import { allowed, refused } from './verdict';
 
 const seesEveryCall = (actor: AccessActor): boolean => isUnrestricted(actor) || hasRole(actor, 'ops');
 

@@ -40,3 +40,6 @@ export * from './incentives/what-if';
 export * from './incentives/payroll-export';
 export * from './incentives/plan-periods';
 export { formatMinor } from './incentives/money-format';
+export * from './forecasts/known';
+export * from './forecasts/calls';
+export * from './forecasts/facts';

@@ -3,12 +3,16 @@ import { forecastCallWorkflow } from '@ltc/workflow-forecast-call';
 import { AccessService } from '../access/access.service';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { CommandController } from '../http/command.controller';
+import { ForecastCallsController } from './forecast-calls.controller';
 import { authorizeForecastCall, ForecastCallCommandHandler } from './forecast-call.handler';
 import { forecastCallRoutes } from './forecast-call.routes';
 
-/** Forecasts, the write side: forecast calls (`/api/forecast-calls`), a route table like every workflow's. */
+/**
+ * Forecast calls: made through a route table like every workflow's (`POST /api/forecast-calls`), read in
+ * force at a moment (`GET /api/forecasts/calls`).
+ */
 @Module({
-  controllers: [CommandController(forecastCallRoutes)],
+  controllers: [ForecastCallsController, CommandController(forecastCallRoutes)],
   providers: [ForecastCallCommandHandler],
 })
 export class ForecastsModule implements OnModuleInit {

@@ -28,7 +28,8 @@ import type { AppConfig } from '../config';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { InvalidInputException } from '../http/validation';
 import { ApiReadModel } from './api-read-model.decorator';
-import { AsOfReadModels } from './as-of-read-models.service';
+import { AsOfReadModels, parseMoment } from './as-of-read-models.service';
+import { ForecastFactsService } from './forecast-facts.service';
 import { BacktestDto, BacktestQueryDto, ForecastDto, ForecastQueryDto } from './forecasts.dtos';
 import { ReadModelAccess } from './read-model.access';
 import { ReadModels } from './read-models.service';
@@ -60,6 +61,7 @@ export class ForecastsController {
     private readonly readAccess: ReadModelAccess,
     private readonly access: AccessService,
     private readonly readModels: ReadModels,
+    private readonly facts: ForecastFactsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -118,6 +120,11 @@ export class ForecastsController {
       methods: forecastMethods(pipeline, horizon, methods, this.settings),
       coverage: coverageOf(pipeline, horizon),
       excluded,
+      calls: await this.facts.callsInForce(actor, {
+        at: asOf,
+        knownAt: parseMoment(query)?.knownAt,
+        period: horizon.period,
+      }),
     };
   }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BACKTEST_TRIALS, FORECAST_METHODS, MAX_BACKTEST_WEEKS } from '@ltc/read-models';
+import { ForecastCallInForceDto } from '../forecasts/forecast-calls.dtos';
 import { ID_PATTERN } from '../http/common.dto';
 import { AsOfQueryDto } from './read-model.request.dtos';
 
@@ -84,6 +85,12 @@ export class ForecastDto {
     description: 'open deals in another currency, left out',
   })
   excluded!: object[];
+  @ApiProperty({
+    type: [ForecastCallInForceDto],
+    description:
+      'the forecast calls for the horizon in force at asOf as known at knownAt, visible to the caller',
+  })
+  calls!: ForecastCallInForceDto[];
 }
 
 export class BacktestQueryDto extends ForecastScopeQueryDto {

@@ -15,6 +15,7 @@ import {
   GetProjectionStatusHandler,
   GetWinRatesHandler,
 } from './read-model.query-handlers';
+import { ForecastFactsService } from './forecast-facts.service';
 import { ForecastsController } from './forecasts.controller';
 import { ReadModelsController } from './read-models.controller';
 import { ReadModels } from './read-models.service';
@@ -39,7 +40,7 @@ const queryHandlers = [
 @Global()
 @Module({
   controllers: [ReadModelsController, ForecastsController, AuditController, ProjectionsController],
-  providers: [ReadModels, AsOfReadModels, ReadModelAccess, DealIndex, ...queryHandlers],
-  exports: [ReadModels, DealIndex],
+  providers: [ReadModels, AsOfReadModels, ReadModelAccess, DealIndex, ForecastFactsService, ...queryHandlers],
+  exports: [ReadModels, DealIndex, ForecastFactsService],
 })
 export class ReadModelsModule {}

@@ -1349,6 +1349,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/forecasts/calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the forecast calls in force at asOf as known at knownAt (per line the latest); reps see their own, managers their team and reps, ops all */
+    get: operations['getForecastCalls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/forecast-calls': {
     parameters: {
       query?: never;
@@ -2801,6 +2818,33 @@ export interface components {
       reason?: Record<string, never> | null;
     };
     IncentivePeriodCommandDto: Record<string, never>;
+    ForecastCallInForceDto: {
+      /** @description the id of the event that made the call */
+      callId: string;
+      /** @description who made it */
+      by: string;
+      /** @enum {string} */
+      scope: 'own' | 'team';
+      personId: string | null;
+      team: string | null;
+      /** @example 2026-Q4 */
+      period: string;
+      /** @example EUR */
+      currency: string;
+      commitMinor: number;
+      bestCaseMinor: number;
+      note: string;
+      occurredAt: string;
+      recordedAt: string;
+    };
+    ForecastCallsDto: {
+      /** @description the business instant the calls are in force at */
+      asOf: string;
+      knownAt: string | null;
+      period: string | null;
+      /** @description per line the latest call, ordered by line */
+      calls: components['schemas']['ForecastCallInForceDto'][];
+    };
     MakeForecastCallDto: {
       /**
        * @description `own`: a rep's call for their own deals; `team`: a manager's call for the team
@@ -3085,6 +3129,8 @@ export interface components {
       coverage: Record<string, never>;
       /** @description open deals in another currency, left out */
       excluded: Record<string, never>[];
+      /** @description the forecast calls for the horizon in force at asOf as known at knownAt, visible to the caller */
+      calls: components['schemas']['ForecastCallInForceDto'][];
     };
     BacktestDto: {
       from: string;
@@ -9700,6 +9746,67 @@ export interface operations {
       };
       /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getForecastCalls: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+        /** @description only calls for this month or quarter */
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastCallsDto'];
+        };
+      };
+      /** @description invalid query parameters */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PROJECTION_NOT_READY: the read model is still being built */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -147,15 +147,24 @@ export type ForecastResponse = Readonly<{
   coverage: PipelineCoverage;
   /** Open deals in another currency than `currency`, left out until a rate converts them. */
   excluded: readonly Readonly<{ currency: string; deals: number; amountMinor: number }>[];
+  /** The forecast calls for the horizon's period in force at `asOf` as known at `knownAt` (`callsInForce`). */
+  calls: readonly ForecastCallInForce[];
 }>;
 
 /** A rep's call on their own deals or a manager's for the team, in force at a week. */
 export type ForecastCallInForce = Readonly<{
+  /** The id of the event that made the call. */
   callId: string;
+  /** Who made it: the rep, the team's manager, or sales operations on their behalf. */
   by: string;
   scope: 'own' | 'team';
+  /** The rep of an own call; null for a team call. */
+  personId: string | null;
+  /** The team of a team call; null for an own call. */
   team: string | null;
   period: string;
+  /** The currency of `commitMinor` and `bestCaseMinor` (the call's own, not converted). */
+  currency: string;
   commitMinor: number;
   bestCaseMinor: number;
   note: string;

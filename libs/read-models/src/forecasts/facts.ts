@@ -1,0 +1,74 @@
+import { forecastCallStream, incentivePlanStream } from '@ltc/domain';
+import type { HistoryEvent } from '../incentives/incentive-history';
+import type { RecordedForecastCall } from './calls';
+import type { LoggedFact } from './known';
+
+/** A person's incentive target for a period, in the plan's currency when it was set. */
+export type RecordedTarget = LoggedFact &
+  Readonly<{ planId: string; personId: string; period: string; targetMinor: number; currency: string }>;
+
+/** What a forecast reads besides the deals: the calls and the targets, each with where it sits in the log. */
+export type ForecastFacts = {
+  calls: RecordedForecastCall[];
+  targets: RecordedTarget[];
+};
+
+/** The streams the facts come from: forecast calls and incentive plans (their targets). */
+export const FORECAST_FACT_STREAM_PREFIXES: readonly string[] = [forecastCallStream, incentivePlanStream].map(
+  (s) => s.id(''),
+);
+
+type CallData = Omit<RecordedForecastCall, keyof LoggedFact | 'line' | 'callId'>;
+
+/**
+ * Folds the facts from the log in order (the api's subscription, the cli's read, a backtest's one pass):
+ * every call and target is kept with its times and position, so any moment can be read off it later.
+ */
+export class ForecastFactsFolder {
+  readonly facts: ForecastFacts = { calls: [], targets: [] };
+  private readonly planCurrency = new Map<string, string>();
+
+  apply(event: HistoryEvent): void {
+    const logged: LoggedFact = {
+      eventId: event.id,
+      position: event.position,
+      occurredAt: event.occurredAt,
+      recordedAt: event.recordedAt,
+    };
+    const line = forecastCallStream.parse(event.streamId);
+    if (line !== undefined && event.type === 'ForecastCallMade') {
+      const d = event.data as CallData;
+      this.facts.calls.push({
+        ...logged,
+        line,
+        callId: event.id,
+        by: d.by,
+        scope: d.scope,
+        personId: d.personId,
+        team: d.team,
+        period: d.period,
+        currency: d.currency,
+        commitMinor: d.commitMinor,
+        bestCaseMinor: d.bestCaseMinor,
+        note: d.note,
+      });
+      return;
+    }
+    const planId = incentivePlanStream.parse(event.streamId);
+    if (planId === undefined) return;
+    const data = event.data as Record<string, unknown>;
+    if (event.type === 'IncentivePlanPublished' || event.type === 'IncentivePlanCorrected') {
+      const terms = data['terms'] as { currency: string };
+      this.planCurrency.set(planId, terms.currency);
+    } else if (event.type === 'IncentiveTargetSet') {
+      this.facts.targets.push({
+        ...logged,
+        planId,
+        personId: data['personId'] as string,
+        period: data['period'] as string,
+        targetMinor: data['targetMinor'] as number,
+        currency: this.planCurrency.get(planId) ?? '',
+      });
+    }
+  }
+}
