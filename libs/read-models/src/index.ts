@@ -27,6 +27,7 @@ export * from './forecasts/monte-carlo';
 export * from './incentives/incentive-history';
 export * from './incentives/statements';
 export * from './incentives/statements.projection';
+export * from './incentives/stored-statements';
 export { computeEarnings, type Earnings, type Known } from './incentives/earnings';
 export * from './forecasts/forecast.projection';
 export * from './forecasts/pipeline.queries';

@@ -1,4 +1,4 @@
-import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { IncentivePeriodsController } from './incentive-periods.controller';
 import { GetPlanPeriodsHandler, PayrollExportHandler } from './incentive-periods.query-handler';
 import { IncentiveStatementsController } from './incentive-statements.controller';
@@ -11,7 +11,7 @@ import { IncentiveStatementsService } from './incentive-statements.service';
 import { IncentiveWhatIfController } from './incentive-what-if.controller';
 import { WhatIfHandler } from './incentive-what-if.query-handler';
 
-/** The read side of incentives: statements computed from the log (the write side is IncentivesModule). */
+/** The read side of incentives: the stored statements read model (the write side is IncentivesModule). */
 @Module({
   controllers: [IncentiveStatementsController, IncentiveWhatIfController, IncentivePeriodsController],
   providers: [
@@ -25,10 +25,4 @@ import { WhatIfHandler } from './incentive-what-if.query-handler';
   ],
   exports: [IncentiveStatementsService],
 })
-export class IncentiveStatementsModule implements OnApplicationBootstrap {
-  constructor(private readonly statements: IncentiveStatementsService) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.statements.start();
-  }
-}
+export class IncentiveStatementsModule {}

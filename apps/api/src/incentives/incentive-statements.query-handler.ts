@@ -35,7 +35,11 @@ export class GetIncentiveStatementHandler implements IQueryHandler<GetIncentiveS
   async execute(q: GetIncentiveStatementQuery): Promise<IncentiveStatement> {
     assertMayReadStatement(q.actor, this.access.org(), q.personId);
     const ledger = await this.statements.ledger();
-    const statement = statementOf(ledger, { personId: q.personId, period: q.period, ...q.options });
+    const statement = statementOf(
+      ledger,
+      { personId: q.personId, period: q.period, ...q.options },
+      this.statements.plans,
+    );
     if (statement === undefined) {
       throw new NotFoundException(
         `no incentive plan${q.options.planId ? ` "${q.options.planId}"` : ''} for ${q.personId}`,

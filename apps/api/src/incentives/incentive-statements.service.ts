@@ -1,23 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { UpcasterRegistry } from '@ltc/domain';
-import { EVENT_STORE, type EventStore } from '@ltc/event-store';
-import { INCENTIVE_STREAM_PREFIXES, LedgerFolder, type IncentiveLedger } from '@ltc/read-models';
-import { FollowedFold } from '../read-models/followed-fold';
+import { Injectable } from '@nestjs/common';
+import {
+  incentiveStatementsProjection,
+  StoredIncentives,
+  type IncentiveLedger,
+  type StoredPlan,
+} from '@ltc/read-models';
+import { ReadModels } from '../read-models/read-models.service';
 
 /**
- * The incentive ledger as the log holds it, folded from a subscription to the deal, plan and period
- * streams (catch-up, then live). Statements are computed from it on request by the pure calculator of
- * `@ltc/read-models`; a closed period's statement is a function of the log before its close, so it is
- * the same bytes however often it is asked for.
+ * The incentive statements as the projection runner stores them (`incentiveStatementsProjection`): the
+ * ledger facts and the statements frozen at each close, read up to the serving generation's checkpoint on
+ * every request (only the rows stored since the last one). A closed period's statement is the stored one;
+ * open periods, `knownAt`, explain, diff and what-if are computed from the stored ledger by the pure
+ * calculator of `@ltc/read-models`.
  */
 @Injectable()
-export class IncentiveStatementsService extends FollowedFold<LedgerFolder> {
-  constructor(@Inject(EVENT_STORE) store: EventStore, upcasters: UpcasterRegistry) {
-    super(store, upcasters, INCENTIVE_STREAM_PREFIXES, new LedgerFolder(), 'IncentiveStatements');
+export class IncentiveStatementsService {
+  private readonly stored = new StoredIncentives();
+
+  constructor(private readonly readModels: ReadModels) {}
+
+  /** The stored model, caught up with what the runner has written (503 while its first build runs). */
+  current(): StoredIncentives {
+    return this.stored.refresh(this.readModels.live(incentiveStatementsProjection));
   }
 
-  /** The ledger after every event delivered so far. */
-  async ledger(): Promise<IncentiveLedger> {
-    return (await this.folded()).ledger;
+  /** The ledger of every fact stored so far. */
+  ledger(): Promise<IncentiveLedger> {
+    return Promise.resolve(this.current().ledger);
+  }
+
+  /** The frozen statements of each plan, for `statementOf`. */
+  get plans(): StoredPlan {
+    return this.stored.plan;
   }
 }

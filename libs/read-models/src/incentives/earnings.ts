@@ -124,13 +124,37 @@ type DealView = {
 };
 
 /**
+ * Each deal's lines, unconverted amounts and attainment credits as last computed, with the signature of
+ * what they were computed from (the deal's fact counts, whether it was the customer's first win, the plan's
+ * versions and retirements). The ledger only grows, so an unchanged signature means unchanged lines: a
+ * close recomputes only the deals that changed since the last one. Valid only for bounds that know every
+ * fact of the ledger (the projection's freeze, where the ledger holds exactly the log before the close).
+ */
+export type EarningsCache = Map<string, CachedDeal>;
+type CachedDeal = Readonly<{ signature: string; sink: Sink; credits: Map<string, Credit[]> }>;
+
+function signatureOf(deal: Deal, isNew: boolean, plan: PlanLedger): string {
+  return (
+    `${deal.roles.length},${deal.changes.length},${deal.disputes.length},${deal.writeOffs.length},` +
+    `${deal.payments.length},${deal.terminations.length},${isNew},${plan.versions.length},${plan.retirements.length}`
+  );
+}
+
+/** Appends one deal's lists to the plan's, key by key (the same order as pushing them directly). */
+function merge<T>(into: Map<string, T[]>, from: Map<string, T[]>): void {
+  for (const [key, list] of from) for (const value of list) push(into, key, value);
+}
+
+/**
  * Every earning of one plan as known at `known`: signing, collection and clawback lines per deal and role
- * holder, attainment per person and period with a target. Pure: the same ledger and bound give the same lines.
+ * holder, attainment per person and period with a target. Pure: the same ledger and bound give the same
+ * lines (with a `cache`, the deals unchanged since it was filled are taken from it: the same lines).
  */
 export function computeEarnings(
   ledger: IncentiveLedger,
   plan: PlanLedger,
   known: Known = knowsAll,
+  cache?: EarningsCache,
 ): Earnings {
   const sink: Sink = { lines: new Map(), unconverted: new Map() };
   const kind = periodKindOf(plan);
@@ -138,22 +162,42 @@ export function computeEarnings(
   const firstWinOf = firstWins(ledger, known);
   for (const deal of ledger.deals.values()) {
     if (!known(deal.won.position)) continue;
-    const signPeriod = periodOf(kind, deal.won.at);
-    const signTerms = termsFor(plan, signPeriod, known);
-    if (signTerms !== undefined) {
-      const view = dealView(
-        deal,
-        signPeriod,
-        signTerms,
-        firstWinOf.get(deal.customerId) === deal.contractId,
-        known,
-      );
-      signingBasis(view, kind, known, sink, credits);
+    const isNew = firstWinOf.get(deal.customerId) === deal.contractId;
+    if (cache === undefined) {
+      dealEarnings(deal, plan, kind, isNew, known, sink, credits);
+      continue;
     }
-    collections(deal, plan, kind, known, sink, firstWinOf.get(deal.customerId) === deal.contractId);
+    const signature = signatureOf(deal, isNew, plan);
+    let cached = cache.get(deal.contractId);
+    if (cached?.signature !== signature) {
+      cached = { signature, sink: { lines: new Map(), unconverted: new Map() }, credits: new Map() };
+      dealEarnings(deal, plan, kind, isNew, known, cached.sink, cached.credits);
+      cache.set(deal.contractId, cached);
+    }
+    merge(sink.lines, cached.sink.lines);
+    merge(sink.unconverted, cached.sink.unconverted);
+    merge(credits, cached.credits);
   }
   attainment(plan, known, sink, credits);
   return sink;
+}
+
+function dealEarnings(
+  deal: Deal,
+  plan: PlanLedger,
+  kind: PlanTerms['periodKind'],
+  isNew: boolean,
+  known: Known,
+  sink: Sink,
+  credits: Map<string, Credit[]>,
+): void {
+  const signPeriod = periodOf(kind, deal.won.at);
+  const signTerms = termsFor(plan, signPeriod, known);
+  if (signTerms !== undefined) {
+    const view = dealView(deal, signPeriod, signTerms, isNew, known);
+    signingBasis(view, kind, known, sink, credits);
+  }
+  collections(deal, plan, kind, known, sink, isNew);
 }
 
 function firstWins(ledger: IncentiveLedger, known: Known): Map<string, string> {

@@ -2,7 +2,8 @@ import { InvalidValueError } from '@ltc/domain';
 import { parsePeriodId } from '@ltc/workflow-incentive-plan';
 import { knowsAll, type Known } from './earnings';
 import { positionKnownAt, type IncentiveLedger } from './incentive-history';
-import { statementTotals, planStatements } from './statements';
+import { frozenPrefix, openStatements, planStatements, statementTotals, type FrozenPlan } from './statements';
+import type { EarningsCache } from './earnings';
 import type { IncentiveStatement } from './types';
 
 /** A knowledge bound as the api takes it: an ISO instant, or a log position (digits). */
@@ -33,20 +34,41 @@ export function plansOf(ledger: IncentiveLedger, personId: string): string[] {
 }
 
 /**
+ * What the stored read model settled for a plan: its frozen statements (`FrozenPlan`) and the deals'
+ * earnings as last computed. Without it a statement recomputes every close from the ledger.
+ */
+export type StoredPlan = (
+  planId: string,
+) => Readonly<{ state: FrozenPlan; cache: EarningsCache }> | undefined;
+
+/**
  * One person's statement for one period of a plan (the person's first plan unless named), as known now or
  * at `knownAt`: frozen once the period closed, live while open; an empty statement when nothing was earned.
+ * With the stored plan, a closed period's statement is the stored one and an open one is computed on the
+ * stored closes (the same answer as recomputing them).
  */
 export function statementOf(
   ledger: IncentiveLedger,
   q: Readonly<{ personId: string; period: string; planId?: string; knownAt?: string }>,
+  stored?: StoredPlan,
 ): IncentiveStatement | undefined {
   const period = parsePeriodId(q.period).id;
   const planId = q.planId ?? plansOf(ledger, q.personId)[0];
   const plan = planId === undefined ? undefined : ledger.plans.get(planId);
   if (plan === undefined || plan.versions.length === 0) return undefined;
   const bound = knownAtBound(ledger, q.knownAt);
-  const all = planStatements(ledger, plan.planId, bound.known);
-  const found = all.statements.get(`${q.personId}|${period}`);
+  const saved = stored?.(plan.planId);
+  const key = `${q.personId}|${period}`;
+  const closedThen = saved?.state.closed.get(period);
+  let found: IncentiveStatement | undefined;
+  if (saved === undefined) found = planStatements(ledger, plan.planId, bound.known).statements.get(key);
+  else if (closedThen !== undefined && bound.known(closedThen.position)) found = saved.state.frozen.get(key);
+  else if (bound.label === null)
+    found = openStatements(ledger, plan, saved.state, bound.known, saved.cache).statements.get(key);
+  else
+    found = openStatements(ledger, plan, frozenPrefix(saved.state, bound.known), bound.known).statements.get(
+      key,
+    );
   if (found !== undefined) return { ...found, knownAt: bound.label };
   const close = plan.closes.find((c) => c.period === period && bound.known(c.position));
   return {

@@ -2,6 +2,7 @@ import type { IncentiveLedger, PlanLedger } from './incentive-history';
 import {
   computeEarnings,
   knowsAll,
+  type EarningsCache,
   personPeriod,
   periodKindOf,
   termsFor,
@@ -38,6 +39,23 @@ export type PlanStatements = Readonly<{
   live: Earnings;
 }>;
 
+type Freeze = Readonly<{ position: string; closedBy: string; eventId: string }>;
+
+/**
+ * What the closes of a plan settled so far, in log order: the frozen statements, the periods closed and
+ * what was paid per person × period × kind × deal (frozen, then each forwarded adjustment). Built close by
+ * close (`freezeClose`), or again from stored frozen statements (`settleFrozen`): the same state.
+ */
+export type FrozenPlan = {
+  readonly settled: Map<string, Settled>;
+  readonly closed: Map<PeriodId, Freeze>;
+  readonly frozen: Map<string, IncentiveStatement>;
+};
+
+export function emptyFrozenPlan(): FrozenPlan {
+  return { settled: new Map(), closed: new Map(), frozen: new Map() };
+}
+
 /**
  * Forwarding retro. Each IncentivePeriodClosed freezes the statements of its period as computed from
  * every event before it; a later change to a frozen period is an adjustment in the earliest period after
@@ -51,38 +69,102 @@ export function planStatements(
   const plan = ledger.plans.get(planId);
   const empty = { planId, statements: new Map(), live: { lines: new Map(), unconverted: new Map() } };
   if (plan === undefined || plan.versions.length === 0) return empty;
-  const settled = new Map<string, Settled>();
-  const closed = new Map<PeriodId, { position: string; closedBy: string; eventId: string }>();
-  const frozen = new Map<string, IncentiveStatement>();
+  const state = emptyFrozenPlan();
   for (const close of plan.closes) {
-    if (!known(close.position) || closed.has(close.period)) continue;
-    const before: Known = (p) => p < close.position && known(p);
-    const earnings = computeEarnings(ledger, plan, before);
-    const freeze = { position: close.position, closedBy: close.closedBy, eventId: close.eventId };
-    const built = buildPeriod(ledger, plan, earnings, settled, closed, frozen, close.period, freeze, before);
-    for (const s of built) {
-      frozen.set(personPeriod(s.personId, s.period), s);
-      for (const l of s.lines) settle(settled, l, l.amountMinor, close.position, l.eventIds);
-      for (const a of s.adjustments) {
-        const k = adjustmentKey(a.personId, a.corrects.period, a.corrects.kind, a.corrects.dealId);
-        const prev = settled.get(k);
-        settled.set(k, {
-          amountMinor: (prev?.amountMinor ?? 0) + a.deltaMinor,
-          position: close.position,
-          eventIds: new Set([...(prev?.eventIds ?? []), ...a.causes.map((c) => c.id)]),
-        });
-      }
-    }
-    closed.set(close.period, freeze);
+    if (!known(close.position)) continue;
+    freezeClose(ledger, plan, state, close, (p) => p < close.position && known(p));
   }
-  const live = computeEarnings(ledger, plan, known);
+  return openStatements(ledger, plan, state, known);
+}
+
+/**
+ * Freezes one close into the state (nothing if its period is already closed): the period's statements as
+ * computed from what `before` knows (the log before the close), returned. With a `cache` (valid when
+ * `before` knows every fact of the ledger), only the deals changed since the last close are recomputed.
+ */
+export function freezeClose(
+  ledger: IncentiveLedger,
+  plan: PlanLedger,
+  state: FrozenPlan,
+  close: Readonly<{ period: PeriodId; position: string; closedBy: string; eventId: string }>,
+  before: Known,
+  cache?: EarningsCache,
+): IncentiveStatement[] {
+  if (state.closed.has(close.period)) return [];
+  const earnings = computeEarnings(ledger, plan, before, cache);
+  const freeze = { position: close.position, closedBy: close.closedBy, eventId: close.eventId };
+  const { settled, closed, frozen } = state;
+  const built = buildPeriod(ledger, plan, earnings, settled, closed, frozen, close.period, freeze, before);
+  for (const s of built) settleFrozen(state, s);
+  closed.set(close.period, freeze);
+  return built;
+}
+
+/**
+ * Records one frozen statement in the state, as its close did: its lines paid, its adjustments forwarded.
+ * Stored statements settled in their closes' order (by person within a close) rebuild the state exactly.
+ */
+export function settleFrozen(state: FrozenPlan, s: IncentiveStatement): void {
+  const position = s.frozenAt?.position ?? '';
+  state.frozen.set(personPeriod(s.personId, s.period), s);
+  for (const l of s.lines) settle(state.settled, l, l.amountMinor, position, l.eventIds);
+  for (const a of s.adjustments) {
+    const k = adjustmentKey(a.personId, a.corrects.period, a.corrects.kind, a.corrects.dealId);
+    const prev = state.settled.get(k);
+    state.settled.set(k, {
+      amountMinor: (prev?.amountMinor ?? 0) + a.deltaMinor,
+      position,
+      eventIds: new Set([...(prev?.eventIds ?? []), ...a.causes.map((c) => c.id)]),
+    });
+  }
+}
+
+/**
+ * The state as it stood at a knowledge bound: only the closes it knows, settled again in their order from
+ * the frozen statements (a frozen statement is what its close computed: the same state as replaying).
+ */
+export function frozenPrefix(state: FrozenPlan, known: Known): FrozenPlan {
+  const prefix = emptyFrozenPlan();
+  const closes = [...state.closed].sort(([, a], [, b]) => (a.position < b.position ? -1 : 1));
+  const byClose = new Map<string, IncentiveStatement[]>();
+  for (const s of state.frozen.values()) {
+    const at = s.frozenAt?.position ?? '';
+    byClose.set(at, [...(byClose.get(at) ?? []), s]);
+  }
+  for (const [period, freeze] of closes) {
+    if (!known(freeze.position)) continue;
+    const frozen = (byClose.get(freeze.position) ?? []).sort((a, b) => (a.personId < b.personId ? -1 : 1));
+    for (const s of frozen) settleFrozen(prefix, s);
+    settleClose(prefix, period, freeze);
+  }
+  return prefix;
+}
+
+/** Marks a period closed in a state rebuilt from stored statements (a close may freeze no statement). */
+export function settleClose(state: FrozenPlan, period: PeriodId, freeze: Freeze): void {
+  state.closed.set(period, freeze);
+}
+
+/**
+ * The frozen statements of the state, and every open period's live statement as known at the bound (a
+ * `cache` only with a bound that knows the whole ledger).
+ */
+export function openStatements(
+  ledger: IncentiveLedger,
+  plan: PlanLedger,
+  state: FrozenPlan,
+  known: Known = knowsAll,
+  cache?: EarningsCache,
+): PlanStatements {
+  const { settled, closed, frozen } = state;
+  const live = computeEarnings(ledger, plan, known, cache);
   const statements = new Map(frozen);
   for (const period of openPeriods(plan, live, settled, closed, known)) {
     for (const s of buildPeriod(ledger, plan, live, settled, closed, statements, period, null, known)) {
       statements.set(personPeriod(s.personId, s.period), s);
     }
   }
-  return { planId, statements, live };
+  return { planId: plan.planId, statements, live };
 }
 
 function settle(
