@@ -59,6 +59,17 @@ async function serveDemo(dataDir: string) {
   return { url, key, events, stop };
 }
 
+/** Waits (at most a minute) until /health says every read model has caught up; how long that took. */
+async function caughtUp(url: string): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < 60_000) {
+    const health = (await (await fetch(`${url}/health`)).json()) as { projections?: { caughtUp?: boolean } };
+    if (health.projections?.caughtUp === true) return Date.now() - start;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`the read models of ${url} had not caught up after 60 s`);
+}
+
 async function main(): Promise<void> {
   // `npm run bench` builds the api, and with it the dashboard; the cli as `npm run demo` does.
   const build = spawnSync('npx', ['nx', 'run', 'cli:build', '--outputStyle=static'], {
@@ -71,10 +82,13 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-dashboard-bench-')), 'data-demo');
   const demo = await serveDemo(dataDir);
+  const caughtUpMs = await caughtUp(demo.url);
   const browser = await launchChromium();
   const renders: number[] = [];
   // Where a load's time went: when each request the render waits for had its answer (ms from navigation).
   const answered: Record<string, number[]> = { script: [], session: [], funnel: [] };
+  // Bytes of the entry script on the wire (compressed when the api compresses) and how it was encoded.
+  let entryTransfer = { bytes: 0, encoding: '' };
   let stages = 0;
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -91,10 +105,18 @@ async function main(): Promise<void> {
       stages = await page.locator('[data-stage]').count();
       renders.push(mark);
       const timings = await page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((e) => ({ name: e.name, end: (e as unknown as { responseEnd: number }).responseEnd })),
+        performance.getEntriesByType('resource').map((e) => {
+          const r = e as unknown as { responseEnd: number; encodedBodySize: number };
+          return { name: e.name, end: r.responseEnd, bytes: r.encodedBodySize };
+        }),
       );
+      const script = await fetch(`${demo.url}/assets/${bundle.entry}`, {
+        headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+      });
+      entryTransfer = {
+        bytes: timings.find((t) => new URL(t.name).pathname === `/assets/${bundle.entry}`)?.bytes ?? 0,
+        encoding: script.headers.get('content-encoding') ?? 'identity',
+      };
       const at = (test: (path: string) => boolean) =>
         timings.find((t) => test(new URL(t.name).pathname))?.end ?? Number.NaN;
       answered['script']?.push(at((path) => path === `/assets/${bundle.entry}`));
@@ -120,6 +142,12 @@ async function main(): Promise<void> {
       reps: Number(REPS ?? 12),
       events: demo.events,
       stagesShown: stages,
+    },
+    /** Waited after start until /health said the read models had caught up with the demo's log. */
+    projectionsCaughtUpAfterMs: caughtUpMs,
+    entryScriptOnTheWire: {
+      kb: Number((entryTransfer.bytes / 1024).toFixed(1)),
+      encoding: entryTransfer.encoding,
     },
     firstMeaningfulRenderMs: {
       runs: renders.map((ms) => Math.round(ms)),
@@ -154,6 +182,10 @@ async function main(): Promise<void> {
       Object.entries(result.answeredMedianMs)
         .map(([name, ms]) => `${name} ${ms}`)
         .join(', '),
+    ],
+    [
+      'entry script on the wire (KB)',
+      `${result.entryScriptOnTheWire.kb} (${result.entryScriptOnTheWire.encoding})`,
     ],
     [
       'main bundle (KB gzipped)',

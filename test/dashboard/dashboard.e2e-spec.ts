@@ -8,6 +8,7 @@ import { ok, startSession, type Session } from '../support/session';
 import type { Person } from '../support/team';
 import { launchChromium, screenshot } from './browser';
 import { SEEDED, seed } from './seed';
+import { MONTH, NEXT_MONTH, PLAN, PLAN_TERMS } from './seed-incentives';
 
 type Money = { amountMinor: number; currency: string };
 type Stage = { stage: string; deals: number; amount: Money[]; conversion: number | null };
@@ -15,6 +16,20 @@ type Stage = { stage: string; deals: number; amount: Money[]; conversion: number
 // Written independently of the dashboard's formatting: en-US, cents to units.
 const money = (m: Money) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.amountMinor / 100);
+const euros = (amountMinor: number) => money({ amountMinor, currency: 'EUR' });
+const when = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+/** `IncentivePlanCorrected` -> `Incentive plan corrected`. */
+const inWords = (type: string) => {
+  const spaced = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+};
+const nextMonthOf = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+};
 const amounts = (list: Money[]) =>
   list.length === 0
     ? '—'
@@ -213,6 +228,151 @@ describe('the dashboard in a real browser', () => {
     await screenshot(page, 'forecast');
   });
 
+  it('a manager opens a statement adjustment and sees its causing events, as the api answers them', async () => {
+    const page = await signIn('bob');
+    await page.goto(`${session.api.url}/incentives?period=${NEXT_MONTH}`);
+    const team = page.getByTestId('team-statements');
+    type Statement = {
+      totals: { adjustmentsMinor: number; payableMinor: number };
+      adjustments: {
+        lineId: string;
+        deltaMinor: number;
+        reason: string;
+        causes: { id: string; type: string; actor: string; occurredAt: string; recordedAt: string }[];
+      }[];
+    };
+    const statement = async (person: string, period: string) =>
+      (await api('bob', `/api/incentives/statements/${person}/${period}`)) as unknown as Statement;
+    for (const person of ['ann', 'sam', 'fay']) {
+      const s = await statement(person, NEXT_MONTH);
+      await expectText(
+        team.locator(`[data-person=${person}] [data-col=adjustments]`),
+        euros(s.totals.adjustmentsMinor),
+      );
+      await expectText(
+        team.locator(`[data-person=${person}] [data-col=payable]`),
+        euros(s.totals.payableMinor),
+      );
+    }
+    // By hand (seed-incentives.ts): opp-won's 90,000.00 EUR at 12 % instead of 10 % = 10,800.00 pool
+    // instead of 9,000.00; sam's SR 30 % = 3,240.00 instead of the 2,700.00 paid: +540.00 next month.
+    await expectText(team.locator('[data-person=sam] [data-col=adjustments]'), '€540.00');
+    await team.getByRole('button', { name: 'sam' }).click();
+    const card = page.locator('[data-testid=statement][data-person=sam]');
+    await expectText(card.getByTestId('total-payable'), '€540.00');
+    const sam = await statement('sam', NEXT_MONTH);
+    const adjustment = sam.adjustments[0];
+    expect(adjustment?.deltaMinor).toBe(54_000);
+    const item = card.locator(`[data-line="${adjustment?.lineId}"]`);
+    await item.getByRole('button').first().click();
+    const causes = item.getByTestId('adjustment-causes').locator('tbody tr');
+    await causes.first().waitFor();
+    expect(await causes.count()).toBe(adjustment?.causes.length);
+    for (const [i, cause] of (adjustment?.causes ?? []).entries()) {
+      const row = causes.nth(i);
+      expect({
+        id: await row.locator('td').first().innerText(),
+        type: await row.locator('[data-col=type]').innerText(),
+        actor: await row.locator('[data-col=actor]').innerText(),
+        occurredAt: await row.locator('[data-col=occurredAt]').innerText(),
+        recordedAt: await row.locator('[data-col=recordedAt]').innerText(),
+      }).toEqual({
+        id: cause.id,
+        type: inWords(cause.type),
+        actor: cause.actor,
+        occurredAt: when(cause.occurredAt),
+        recordedAt: when(cause.recordedAt),
+      });
+    }
+    // The correction by ops is the cause: the plan's terms changed after the month was closed.
+    expect(adjustment?.causes.map((c) => `${c.type}:${c.actor}`)).toEqual(['IncentivePlanCorrected:ops']);
+    await expectText(item, adjustment?.reason ?? '?');
+    await item.getByRole('button', { name: 'Explain step by step' }).click();
+    const explained = (await api(
+      'bob',
+      `/api/incentives/statements/sam/${NEXT_MONTH}/lines/${encodeURIComponent(adjustment?.lineId ?? '')}/explain`,
+    )) as { formula: string };
+    await expectText(item.getByTestId('explanation'), explained.formula);
+    await screenshot(page, 'incentives');
+
+    // The closed month: the frozen signing line with its formula and inputs.
+    await page.goto(`${session.api.url}/incentives?period=${MONTH}&person=ann`);
+    const closed = page.locator('[data-testid=statement][data-person=ann]');
+    await expectText(closed.getByTestId('statement-status'), 'closed by ops');
+    // 90,000.00 × 10 % = 9,000.00 pool; ann's AR 50 % = 4,500.00
+    await expectText(closed.locator('[data-testid=statement-lines] [data-col=amount]'), '€4,500.00');
+    await closed.getByRole('button', { name: 'Explain' }).first().click();
+    await expectText(closed.getByTestId('line-inputs'), 'Pool rate bp: 1000');
+  });
+
+  it("shows a what-if draft against the live statements with the api's difference per person", async () => {
+    const page = await signIn('ops');
+    await page.goto(`${session.api.url}/incentives?period=${MONTH}`);
+    const form = page.getByTestId('what-if');
+    await form.getByLabel('Split AR').fill('60');
+    await form.getByLabel('Split SR').fill('30');
+    await expectText(form, 'the split sums to 110 %, not 100 %');
+    await form.getByLabel('Split SR').fill('20');
+    await form.getByRole('button', { name: 'Compute what-if' }).click();
+    const rows = form.getByTestId('what-if-rows');
+    await rows.waitFor();
+    const plan = (await api('ops', `/api/incentives/plans/${PLAN}`)) as {
+      context: { terms: typeof PLAN_TERMS };
+    };
+    const answer = (await ok(
+      session.as('ops', 'POST', '/api/incentives/what-if', {
+        planId: PLAN,
+        from: MONTH,
+        to: MONTH,
+        terms: { ...plan.context.terms, split: { AR: 6000, SR: 2000, FR: 2000 } },
+      }),
+    )) as { rows: { personId: string; period: string; differenceMinor: number }[] };
+    expect(answer.rows.length).toBeGreaterThan(0);
+    for (const r of answer.rows)
+      await expectText(
+        rows.locator(`[data-person=${r.personId}][data-period="${r.period}"] [data-col=difference]`),
+        `${r.differenceMinor > 0 ? '+' : ''}${euros(r.differenceMinor)}`,
+      );
+    // By hand: this month's 10,800.00 pool (12 %), ann's AR 50 % = 5,400.00 live, 60 % = 6,480.00: +1,080.00;
+    // sam's SR 30 % = 3,240.00 live, 20 % = 2,160.00: -1,080.00; fay's FR stays 20 %: 0.
+    await expectText(
+      rows.locator(`[data-person=ann][data-period="${MONTH}"] [data-col=difference]`),
+      '+€1,080.00',
+    );
+    await expectText(
+      rows.locator(`[data-person=sam][data-period="${MONTH}"] [data-col=difference]`),
+      '-€1,080.00',
+    );
+    await screenshot(page, 'incentives-what-if');
+  });
+
+  it("closes a period after confirming, and shows the api's refusal when it was closed meanwhile", async () => {
+    const later = nextMonthOf(NEXT_MONTH);
+    await ok(session.as('ops', 'POST', `/api/incentives/periods/${PLAN}.${later}/open`, {}));
+    const page = await signIn('ops');
+    await page.goto(`${session.api.url}/incentives?period=${NEXT_MONTH}`);
+    const periods = page.getByTestId('periods');
+    await periods.getByRole('button', { name: `Close ${later}` }).waitFor();
+    // Someone else closes it first: the page still offers it, the api refuses.
+    await ok(session.as('ops', 'POST', `/api/incentives/periods/${PLAN}.${later}/close`, {}));
+    await periods.getByRole('button', { name: `Close ${later}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close the period' }).click();
+    await expectText(periods.getByTestId('close-result'), '409');
+    await periods.getByRole('button', { name: `Close ${NEXT_MONTH}` }).click();
+    await expectText(page.getByRole('dialog'), 'cannot be reopened');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close the period' }).click();
+    await expectText(periods.getByTestId('close-result'), `${NEXT_MONTH} closed`);
+    const period = (await api('ops', `/api/incentives/periods/${PLAN}.${NEXT_MONTH}`)) as {
+      state: string;
+      context: { closedBy: string };
+    };
+    expect({ state: period.state, closedBy: period.context.closedBy }).toEqual({
+      state: 'closed',
+      closedBy: 'ops',
+    });
+    await expectText(periods.locator(`[data-period="${NEXT_MONTH}"]`), 'closed by ops');
+  });
+
   it("moves a deal's as-of slider to its first event and shows the state it had then", async () => {
     const page = await signIn('sam');
     await page.goto(`${session.api.url}/deals/opportunities/${SEEDED.inReview}`);
@@ -317,6 +477,7 @@ describe('the dashboard in a real browser', () => {
       'pipeline',
       'win-rates',
       'forecast',
+      'incentives',
       `deals/opportunities/${SEEDED.inReview}`,
       'inbox',
       'customers',

@@ -1,6 +1,7 @@
 import { eur } from '../support/fixtures';
 import { ok, ownedCustomer, type As } from '../support/session';
 import type { Person } from '../support/team';
+import { seedIncentives } from './seed-incentives';
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
 
@@ -126,4 +127,5 @@ export async function seed(as: As): Promise<void> {
   await on('ann', SEEDED.lostScope, 'lose', { reason: 'scope', competitor: 'Initrode' });
 
   await open('cy', SEEDED.west, 'westco', eur(75_000_00), 'ordinary');
+  await seedIncentives(as);
 }

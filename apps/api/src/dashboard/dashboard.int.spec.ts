@@ -1,6 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { get as httpGet, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -59,10 +62,42 @@ describe('the dashboard served by the api (a real app on a SQLite file, a built 
   it('serves the hashed assets as immutable files and 404s a missing one', async () => {
     const asset = await get('/assets/app-1a2b.js').expect(200);
     expect(asset.text).toBe('console.log("dashboard")');
-    expect(asset.headers['cache-control']).toContain('immutable');
-    await get('/favicon.svg').expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // favicon.svg keeps its name across builds: revalidated, never immutable
+    expect((await get('/favicon.svg').expect(200)).headers['cache-control']).toBe('public, max-age=0');
     await get('/assets/missing.js').expect(404);
     await get('/missing.png').expect(404);
+  });
+
+  it('compresses the assets with the encoding the browser accepts (brotli first), none when it accepts none', async () => {
+    // Plain node:http, which (unlike supertest) leaves the body as the server encoded it.
+    const server = app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const raw = (path: string, acceptEncoding: string) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((done, failed) =>
+        httpGet({ port, host: '127.0.0.1', path, headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        }).on('error', failed),
+      );
+    const br = await raw('/assets/app-1a2b.js', 'gzip, deflate, br');
+    expect({ encoding: br.headers['content-encoding'], vary: br.headers['vary'] }).toEqual({
+      encoding: 'br',
+      vary: 'Accept-Encoding',
+    });
+    expect(brotliDecompressSync(br.body).toString()).toBe('console.log("dashboard")');
+    const gz = await raw('/assets/app-1a2b.js', 'gzip;q=1, br;q=0');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe('console.log("dashboard")');
+    const plain = await raw('/assets/app-1a2b.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe('console.log("dashboard")');
+    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await raw('/assets/missing.js', 'br')).status).toBe(404);
   });
 
   it('never shadows /api, /docs or /health: unknown api paths stay JSON 404s', async () => {

@@ -68,4 +68,28 @@ export type {
   ForecastMethod,
   ForecastResponse as Forecast,
   MethodForecast,
+  AdjustmentLine,
+  CausingEvent,
+  EarningLine,
+  IncentiveStatement,
+  LineExplanation,
+  WhatIfAnswer,
 } from '@ltc/read-models';
+
+export type Person = Schemas['PersonDto'];
+export type People = Schemas['PeopleDto'];
+/** An incentive plan's terms as `POST /api/incentives/what-if` and the plan commands take them. */
+export type PlanTerms = Schemas['PlanTermsDto'];
+/** `GET /api/incentives/plans/{id}`: the plan's context holds the terms in force. */
+export type IncentivePlanView = Omit<Schemas['DealViewDto'], 'context'> &
+  Readonly<{ context: Readonly<{ planId: string; effectiveFrom: string; terms: PlanTerms | null }> }>;
+/**
+ * `GET /api/incentives/periods/{planId}.{period}` (the document's state and command enums name the deal
+ * workflows' only: a period is `open` or `closed`, and allows `CloseIncentivePeriod`).
+ */
+export type IncentivePeriodView = Omit<Schemas['DealViewDto'], 'context' | 'state' | 'allowed'> &
+  Readonly<{
+    state: 'open' | 'closed';
+    allowed: readonly string[];
+    context: Readonly<{ planId: string; period: string; closedBy: string | null }>;
+  }>;

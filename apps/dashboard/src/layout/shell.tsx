@@ -16,6 +16,9 @@ const GateInboxPage = lazy(() =>
 const CustomersPage = lazy(() =>
   import('../views/customers.page').then((m) => ({ default: m.CustomersPage })),
 );
+const IncentivesPage = lazy(() =>
+  import('../views/incentives.page').then((m) => ({ default: m.IncentivesPage })),
+);
 const ForecastPage = lazy(() => import('../views/forecast.page').then((m) => ({ default: m.ForecastPage })));
 
 // A new top-level route also goes into CLIENT_ROUTES of apps/api/src/dashboard/dashboard.module.ts (reloads of it).
@@ -23,6 +26,7 @@ const VIEWS = [
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/win-rates', label: 'Win rates' },
   { path: '/forecast', label: 'Forecast' },
+  { path: '/incentives', label: 'Incentives' },
   { path: '/deals', label: 'Deals' },
   { path: '/inbox', label: 'Gate inbox' },
   { path: '/customers', label: 'Customers' },
@@ -89,6 +93,7 @@ export function Shell() {
               <Route path="/pipeline" component={PipelinePage} />
               <Route path="/win-rates" component={WinRatesPage} />
               <Route path="/forecast" component={ForecastPage} />
+              <Route path="/incentives" component={IncentivesPage} />
               <Route path="/deals" component={DealsPage} />
               <Route path="/deals/:kind/:id" component={DealPage} />
               <Route path="/inbox" component={GateInboxPage} />
