@@ -45,7 +45,6 @@ export function ForecastBacktest({ query }: Readonly<{ query: Query }>) {
       </Text>
     );
   const last = data.rows.at(-1);
-  const money = (amountMinor: number) => formatMoney({ amountMinor, currency: data.currency });
   const over = errorsOverTime(data);
   return (
     <Stack gap="sm">
@@ -127,8 +126,12 @@ export function ForecastBacktest({ query }: Readonly<{ query: Query }>) {
                 <Table.Tr key={c.callId} data-call={c.callId}>
                   <Table.Td>{c.by}</Table.Td>
                   <Table.Td>{c.scope === 'team' ? `team ${c.team ?? ''}` : 'own deals'}</Table.Td>
-                  <Table.Td ta="right">{money(c.commitMinor)}</Table.Td>
-                  <Table.Td ta="right">{money(c.bestCaseMinor)}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatMoney({ amountMinor: c.commitMinor, currency: c.currency })}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {formatMoney({ amountMinor: c.bestCaseMinor, currency: c.currency })}
+                  </Table.Td>
                   <Table.Td>{c.note}</Table.Td>
                   <Table.Td>{formatDate(c.occurredAt)}</Table.Td>
                 </Table.Tr>
