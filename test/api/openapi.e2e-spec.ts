@@ -28,13 +28,15 @@ describe('the OpenAPI document', () => {
     const commands = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         // Not commands: the sweep (no body), the history import (an NDJSON stream, tested below) and
-        // the incentive what-if (a query with a body: nothing is appended, so no 409).
+        // the incentive what-if (a query with a body: nothing is appended, so no 409) and the dead-letter
+        // retries (they re-run reactions).
         .filter(
           ([method]) =>
             method === 'post' &&
             path.startsWith('/api/') &&
             !path.endsWith('/sweep') &&
             path !== '/api/import' &&
+            !path.startsWith('/api/process-managers/') &&
             path !== '/api/incentives/what-if',
         )
         .map(([, op]) => ({ path, op })),

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { audit } from './audit.command';
 import { customers } from './customers.command';
+import { deadLetters } from './dead-letters.command';
 import { demo } from './demo.command';
 import { importCommand } from './import.command';
 import { incentives } from './incentives.command';
@@ -28,6 +29,7 @@ export const commands: readonly CliCommand[] = [
   incentives,
   importCommand,
   projections,
+  deadLetters,
   audit,
   demo,
 ];

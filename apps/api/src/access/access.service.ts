@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   customerFact,
   managersOnly,
+  opsOnly,
   mayView,
   seesAllTeams,
   type Org,
@@ -57,5 +58,10 @@ export class AccessService {
 
   requireManager(actor: Actor, what: string): void {
     enforce(managersOnly(actor, what));
+  }
+
+  /** Sales operations, an admin or the system (who also run the service: dead letters). */
+  requireOps(actor: Actor, what: string): void {
+    enforce(opsOnly(actor, what));
   }
 }

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DeadLetterDto } from '../process-managers/dead-letters.dtos';
+import type { ProcessManagerStats } from '../process-managers/process-managers.service';
 import { ProjectionStatusDto } from '../read-models/read-model.response.dtos';
+import type { Documents } from '../read-models/report-shape';
 
 // The answer of GET /health, as OpenAPI describes it.
 
@@ -68,6 +71,21 @@ export class ProjectionsHealth {
   truncations!: LogTruncationDto[];
 }
 
+export class ProcessManagersHealth {
+  @ApiProperty({ description: 'reactions that succeeded since the api started' })
+  handled!: number;
+  @ApiProperty({ description: 'reaction runs that failed since the api started' })
+  failures!: number;
+  @ApiProperty({
+    description:
+      'reactions that failed and wait for a retry (kept across restarts): ' +
+      'GET /api/process-managers/dead-letters, POST …/retry',
+  })
+  deadLetters!: number;
+  @ApiProperty({ type: DeadLetterDto, nullable: true, description: 'the oldest of them' })
+  oldestDeadLetter!: DeadLetterDto | null;
+}
+
 export class Health {
   @ApiProperty({ example: 'ok' })
   status!: string;
@@ -78,4 +96,11 @@ export class Health {
     description: 'read models: checkpoints and lag behind the log',
   })
   projections?: ProjectionsHealth;
+  @ApiPropertyOptional({
+    type: ProcessManagersHealth,
+    description: 'the work across streams: reactions done, failed, and their dead letters',
+  })
+  processManagers?: ProcessManagersHealth;
 }
+
+const _processManagers: Documents<ProcessManagersHealth, ProcessManagerStats> = true;

@@ -1,11 +1,19 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { EventStore } from '@ltc/event-store';
 import { logTruncations } from '@ltc/projections';
+import type { ProcessManagers } from '../process-managers/process-managers.service';
 import type { ReadModels } from '../read-models/read-models.service';
 import type { Health, ProjectionsHealth, StoreHealth } from './health.dtos';
 
-/** The store's head and subscriptions, and the read models' lag: 503 when the store does not answer. */
-export async function healthReport(store: EventStore, readModels?: ReadModels): Promise<Health> {
+/**
+ * The store's head and subscriptions, the read models' lag and the process managers' dead letters:
+ * 503 when the store does not answer.
+ */
+export async function healthReport(
+  store: EventStore,
+  readModels?: ReadModels,
+  processManagers?: ProcessManagers,
+): Promise<Health> {
   let position: string | null;
   try {
     position = await store.headPosition();
@@ -16,8 +24,12 @@ export async function healthReport(store: EventStore, readModels?: ReadModels): 
   const subscriptions = store.subscriptionHealth?.();
   const storeHealth: StoreHealth = { kind: store.kind, configured: true, position };
   if (subscriptions !== undefined) storeHealth.subscriptions = [...subscriptions];
-  if (readModels === undefined) return { status: 'ok', store: storeHealth };
-  return { status: 'ok', store: storeHealth, projections: await projectionsHealth(readModels) };
+  return {
+    status: 'ok',
+    store: storeHealth,
+    ...(readModels === undefined ? {} : { projections: await projectionsHealth(readModels) }),
+    ...(processManagers === undefined ? {} : { processManagers: processManagers.stats }),
+  };
 }
 
 async function projectionsHealth(readModels: ReadModels): Promise<ProjectionsHealth> {

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { asPosition, type Position } from '@ltc/event-store';
+import { readJsonFile, writeJsonFile } from './json-file';
 
 /** Where a subscriber resumes after a restart. */
 export interface CheckpointStore {
@@ -27,15 +26,11 @@ export class FileCheckpointStore implements CheckpointStore {
   constructor(private readonly file: string) {}
 
   read(): Position | undefined {
-    if (!existsSync(this.file)) return undefined;
-    const { position } = JSON.parse(readFileSync(this.file, 'utf8')) as { position?: string };
+    const position = readJsonFile<{ position?: string }>(this.file)?.position;
     return position === undefined ? undefined : asPosition(position);
   }
 
   write(position: Position): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify({ position }));
-    renameSync(temp, this.file);
+    writeJsonFile(this.file, { position });
   }
 }

@@ -1418,6 +1418,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/process-managers/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** process-manager reactions that failed on an event, oldest first (ops, admins) */
+    get: operations['listDeadLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/process-managers/dead-letters/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** run every dead letter’s reaction again on its event: resolved ones are removed (ops, admins) */
+    post: operations['retryDeadLetters'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/process-managers/dead-letters/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** run one dead letter’s reaction again on its event (ops, admins) */
+    post: operations['retryDeadLetter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/import': {
     parameters: {
       query?: never;
@@ -2051,12 +2102,54 @@ export interface components {
       /** @description times the log was found shorter than the read models had seen it (its last events deleted); kept after the rebuild that follows, as `ltc audit verify --all` reports them */
       truncations: components['schemas']['LogTruncationDto'][];
     };
+    DeadLetterEventDto: {
+      id: string;
+      /** @example LeadTouchRecorded */
+      type: string;
+      /** @example lead-7f3a */
+      streamId: string;
+      revision: number;
+      /** @description its log position */
+      position: string;
+    };
+    DeadLetterDto: {
+      /**
+       * @description <reaction>:<event id>
+       * @example touch-refreshes-customer:2b1e…
+       */
+      id: string;
+      /** @example touch-refreshes-customer */
+      reaction: string;
+      /** @description the event the reaction failed on */
+      event: components['schemas']['DeadLetterEventDto'];
+      /** @description attempts so far (an infrastructure error is tried 3 times per run) */
+      attempts: number;
+      firstFailedAt: string;
+      lastFailedAt: string;
+      /**
+       * @description the last failure: the error's code and message
+       * @example COMMAND_REFUSED: RecordCustomerTouch is not accepted in state none
+       */
+      error: string;
+    };
+    ProcessManagersHealth: {
+      /** @description reactions that succeeded since the api started */
+      handled: number;
+      /** @description reaction runs that failed since the api started */
+      failures: number;
+      /** @description reactions that failed and wait for a retry (kept across restarts): GET /api/process-managers/dead-letters, POST …/retry */
+      deadLetters: number;
+      /** @description the oldest of them */
+      oldestDeadLetter: components['schemas']['DeadLetterDto'] | null;
+    };
     Health: {
       /** @example ok */
       status: string;
       store: components['schemas']['StoreHealth'];
       /** @description read models: checkpoints and lag behind the log */
       projections?: components['schemas']['ProjectionsHealth'];
+      /** @description the work across streams: reactions done, failed, and their dead letters */
+      processManagers?: components['schemas']['ProcessManagersHealth'];
     };
     SweepResultDto: {
       /** @description the instant the sweep judged idleness at */
@@ -2876,6 +2969,22 @@ export interface components {
        */
       bestCaseMinor: number;
       note?: Record<string, never> | null;
+    };
+    RetryOutcomeDto: {
+      id: string;
+      /**
+       * @description resolved: done and removed; failed: kept
+       * @enum {string}
+       */
+      status: 'resolved' | 'failed';
+      /** @description events the reaction's commands appended (0 when they were there already) */
+      events: number;
+      error?: string;
+    };
+    RetryAnswerDto: {
+      retried: components['schemas']['RetryOutcomeDto'][];
+      /** @description dead letters left after the retry */
+      remaining: number;
     };
     MoneyView: {
       /**
@@ -10032,6 +10141,128 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listDeadLetters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'][];
+        };
+      };
+      /** @description only sales operations or an admin (rule opsOnly) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  retryDeadLetters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetryAnswerDto'];
+        };
+      };
+      /** @description only sales operations or an admin (rule opsOnly) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  retryDeadLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetryAnswerDto'];
+        };
+      };
+      /** @description only sales operations or an admin (rule opsOnly) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no dead letter with this id */
       404: {
         headers: {
           [name: string]: unknown;
