@@ -179,6 +179,53 @@ describe('GET /api/forecasts/backtest', () => {
     expect(b.accuracy.find((a) => a.source === 'stage-weighted')).toMatchObject({ mape: 0.4, bias: -0.4 });
   });
 
+  it('sets the calls in force at W beside the methods: a call recorded after W is not', async () => {
+    const now = new Date();
+    const period = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const call = {
+      scope: 'own',
+      period,
+      currency: 'EUR',
+      commitMinor: 700_000,
+      bestCaseMinor: 900_000,
+      note: 'bt1',
+    };
+    expect((await session.as('ann', 'POST', '/api/forecast-calls', call)).status).toBe(200);
+    expect(
+      (
+        await session.as('bob', 'POST', '/api/forecast-calls', {
+          ...call,
+          scope: 'team',
+          commitMinor: 2_000_000,
+          bestCaseMinor: 2_500_000,
+        })
+      ).status,
+    ).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const at = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Recorded after W: supersedes ann's call from now on, not at W.
+    expect(
+      (await session.as('ann', 'POST', '/api/forecast-calls', { ...call, commitMinor: 100_000 })).status,
+    ).toBe(200);
+    type Calls = {
+      rep: { personId: string; commitMinor: number }[];
+      manager: { team: string; commitMinor: number }[];
+    };
+    await eventually(async () => {
+      const answer = await session.as(
+        'ops',
+        'GET',
+        `/api/forecasts/backtest?from=${at}&to=${at}&method=stage-weighted`,
+      );
+      const row = (answer.body['rows'] as { calls: Calls; settled: boolean }[])[0];
+      expect(row?.calls.rep.map((c) => [c.personId, c.commitMinor])).toEqual([['ann', 700_000]]);
+      expect(row?.calls.manager.map((c) => [c.team, c.commitMinor])).toEqual([['east', 2_000_000]]);
+      // This quarter has not ended: nothing is scored.
+      expect(row?.settled).toBe(false);
+    });
+  });
+
   it.each([
     ['from', 'from=2026-03-01&to=2026-02-01'],
     ['to', 'from=2024-01-01&to=2026-02-01'],

@@ -1,6 +1,7 @@
-import { Controller, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { forecastVisibleTo } from '@ltc/access';
+import { Controller, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { forecastCallsVisibleTo, forecastVisibleTo } from '@ltc/access';
 import { CLOCK, type Actor, type Clock } from '@ltc/engine';
 import {
   BacktestInputError,
@@ -17,6 +18,7 @@ import {
   runBacktest,
   stageProbabilitiesOf,
   type BacktestResponse,
+  type CallVisibility,
   type ForecastSettings,
   type DealFilter,
   type ForecastResponse,
@@ -33,6 +35,8 @@ import { ForecastFactsService } from './forecast-facts.service';
 import { BacktestDto, BacktestQueryDto, ForecastDto, ForecastQueryDto } from './forecasts.dtos';
 import { ReadModelAccess } from './read-model.access';
 import { ReadModels } from './read-models.service';
+
+const NDJSON = 'application/x-ndjson';
 
 const refuse = (field: string, message: string) =>
   new InvalidInputException([{ field, messages: [message] }]);
@@ -70,6 +74,25 @@ export class ForecastsController {
 
   /** The methods' configuration (`FORECAST_STAGE_PROBABILITIES`), recorded in every answer. */
   private readonly settings: ForecastSettings;
+
+  /** The calls a backtest sets beside the methods: those the actor may see, of the asked owner or team. */
+  private callsVisibleTo(actor: Actor, query: Readonly<{ owner?: string; team?: string }>): CallVisibility {
+    const visible = forecastCallsVisibleTo(actor, this.access.org());
+    const asked =
+      query.owner !== undefined
+        ? { people: [query.owner], teams: [] }
+        : query.team !== undefined
+          ? {
+              people: this.readAccess.teamSpells(query.team, undefined).map((s) => s.person),
+              teams: [query.team],
+            }
+          : undefined;
+    if (asked === undefined || visible === undefined) return asked ?? visible;
+    return {
+      people: asked.people.filter((p) => visible.people.includes(p)),
+      teams: asked.teams.filter((t) => visible.teams.includes(t)),
+    };
+  }
 
   /** Who a forecast is about: the asked owner and team, within what the actor may see. */
   private filterOf(
@@ -134,7 +157,13 @@ export class ForecastsController {
     'every method forecast as known at each week W (one pass over the log, nothing recorded after W), beside what was won in its horizon (before W, from deals open at W, from deals created after W); MAPE and bias per method and level of calls; Brier score and reliability per method',
     BacktestDto,
   )
-  async backtest(@CurrentActor() actor: Actor, @Query() query: BacktestQueryDto): Promise<BacktestResponse> {
+  @ApiProduces('application/json', NDJSON)
+  async backtest(
+    @CurrentActor() actor: Actor,
+    @Query() query: BacktestQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
     const plan = refusingBadInput(() =>
       backtestPlan({
         from: query.from,
@@ -149,11 +178,34 @@ export class ForecastsController {
         settings: this.settings,
       }),
     );
-    return runBacktest(this.readModels.events, plan, {
-      upcasters: this.readModels.upcasters,
-      live: this.readModels.store,
-      actuals: this.readModels.live(forecastProjection),
-      actualsAt: this.clock.now(),
-    });
+    // `Accept: application/x-ndjson`: a line per week sampled ({"progress"}), then {"backtest"} (`ltc forecast backtest`).
+    const streaming = accept?.includes(NDJSON) === true;
+    const write = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
+    if (streaming) response.status(200).type(NDJSON);
+    let answer: BacktestResponse;
+    try {
+      answer = await runBacktest(this.readModels.events, plan, {
+        upcasters: this.readModels.upcasters,
+        live: this.readModels.store,
+        actuals: this.readModels.live(forecastProjection),
+        actualsAt: this.clock.now(),
+        calls: { recorded: (await this.facts.facts()).calls, visibleTo: this.callsVisibleTo(actor, query) },
+        ...(streaming
+          ? { onWeek: (week: number, weeks: number) => write({ progress: { week, weeks } }) }
+          : {}),
+      });
+    } catch (error) {
+      if (!streaming) throw error;
+      // The answer has begun: the failure is its last line.
+      write({ error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
+      response.end();
+      return;
+    }
+    if (!streaming) {
+      response.status(200).json(answer);
+      return;
+    }
+    write({ backtest: answer });
+    response.end();
   }
 }

@@ -10955,6 +10955,7 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BacktestDto'];
+          'application/x-ndjson': components['schemas']['BacktestDto'];
         };
       };
       /** @description invalid query parameters */
@@ -10964,6 +10965,7 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+          'application/x-ndjson': components['schemas']['ErrorBody'];
         };
       };
       401: {
@@ -10972,6 +10974,7 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+          'application/x-ndjson': components['schemas']['ErrorBody'];
         };
       };
       /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
@@ -10990,6 +10993,7 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+          'application/x-ndjson': components['schemas']['ErrorBody'];
         };
       };
     };

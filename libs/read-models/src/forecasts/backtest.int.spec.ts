@@ -194,6 +194,18 @@ describe('a backtest at W never depends on what was recorded after W', () => {
       answer.rows.filter((r) => r.at <= cut).map((r) => ({ at: r.at, forecasts: r.forecasts }));
     const failure = `seed ${seed}, cut ${cut}`;
     expect({ failure, rows: upTo(after) }).toEqual({ failure, rows: upTo(before) });
+    // Learned week by week (each week adding the newly known closes) = learned afresh at every week.
+    const afresh = await sampleAt(
+      full,
+      [forecastProjection],
+      plan.instants,
+      (v) => backtestWeekAt(openReadModel(v.readModels, forecastProjection), plan, v.asOf, false).forecasts,
+      { knownAtEachInstant: true },
+    );
+    expect({ failure, rows: after.rows.map((r) => r.forecasts) }).toEqual({
+      failure,
+      rows: afresh.map((s) => s.value),
+    });
     // Not vacuous: weeks up to T forecast something, and the same weeks sampled as known now (late
     // entries recorded after T included) differ from them.
     expect(upTo(after).some((r) => r.forecasts.some((f) => f.expectedMinor > 0))).toBe(true);

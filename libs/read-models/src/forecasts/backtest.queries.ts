@@ -3,11 +3,13 @@ import { openReadModel, sampleAt, type AsOfOptions, type OpenReadModel } from '@
 import { dealWhere, type DealFilter } from '../shared/deal-filter';
 import { trendInstants } from '../funnel/funnel-trend';
 import { backtestReport, weekOf, type BacktestWeek, type WonDeal } from './backtest';
+import { callShown, callsInForce, type CallVisibility, type RecordedForecastCall } from './calls';
 import { forecastMethods, parseMethods, type ForecastSettings } from './forecast';
 import { forecastProjection, type ForecastTables } from './forecast.projection';
 import { horizonOf, HorizonError, periodAt } from './horizon';
 import { DEFAULT_SEED } from './monte-carlo';
-import { pipelineAt } from './pipeline.queries';
+import { HistoryLearner, type LearnedHistory } from './historical';
+import { closedDealIds, closedDealsAt, pipelineAt } from './pipeline.queries';
 import type { BacktestResponse, ForecastHorizon, ForecastMethod } from './types';
 import { DEFAULT_CATEGORY_PROBABILITIES, DEFAULT_STAGE_PROBABILITIES } from './weighted';
 
@@ -110,19 +112,50 @@ export function backtestPlan(ask: BacktestAsk): BacktestPlan {
   };
 }
 
-/** Every method's forecast at W from the forecast model as it stood then. */
+/**
+ * What a backtest has learned so far: the deals known closed by the last week, added once each. Closed
+ * is final and what is known only grows from week to week, so each week adds the newly known closes.
+ */
+export class WeeklyHistory {
+  private readonly seen = new Set<string>();
+  private readonly learner: HistoryLearner;
+
+  constructor(minDeals?: number) {
+    this.learner = new HistoryLearner(minDeals);
+  }
+
+  at(model: OpenReadModel<ForecastTables>, asOf: string): LearnedHistory {
+    const fresh = closedDealIds(model, asOf).filter((id) => !this.seen.has(id));
+    if (fresh.length > 0)
+      for (const deal of closedDealsAt(model, asOf, fresh)) {
+        this.seen.add(deal.dealId);
+        this.learner.add(deal);
+      }
+    return this.learner.at(asOf);
+  }
+}
+
+/** Every method's forecast at W from the forecast model as it stood then (`history`: learned week by week). */
 export function backtestWeekAt(
   model: OpenReadModel<ForecastTables>,
   plan: BacktestPlan,
   at: string,
   reconstructed: boolean,
+  history: WeeklyHistory = new WeeklyHistory(plan.settings.minDeals),
 ): BacktestWeek {
   const horizon = plan.horizonAt(at);
-  const { pipeline } = pipelineAt(model, { asOf: at, horizon, currency: plan.currency, filter: plan.filter });
+  const { pipeline } = pipelineAt(model, {
+    asOf: at,
+    horizon,
+    currency: plan.currency,
+    filter: plan.filter,
+    closed: false,
+  });
+  const learned = history.at(model, at);
   return weekOf(
     pipeline,
     horizon,
-    forecastMethods(pipeline, horizon, plan.methods, plan.settings),
+    forecastMethods(pipeline, horizon, plan.methods, plan.settings, learned),
     reconstructed,
   );
 }
@@ -150,8 +183,35 @@ export function wonDeals(
     }));
 }
 
+/** The human calls to set beside the methods: every recorded call, and which the reader may see. */
+export type BacktestCalls = Readonly<{
+  recorded: readonly RecordedForecastCall[];
+  visibleTo: CallVisibility;
+}>;
+
+/**
+ * The calls in force at W for W's horizon as known at W, in the backtest's currency: reps' own calls,
+ * then managers' team calls.
+ */
+export function callsAtWeek(calls: BacktestCalls, plan: BacktestPlan, at: string): BacktestWeek['calls'] {
+  const inForce = callsInForce(calls.recorded, {
+    at,
+    knownAt: { instant: at },
+    period: plan.horizonAt(at).period,
+    visibleTo: calls.visibleTo,
+  })
+    .filter((c) => c.currency === plan.currency)
+    .map(callShown);
+  return {
+    rep: inForce.filter((c) => c.scope === 'own'),
+    manager: inForce.filter((c) => c.scope === 'team'),
+  };
+}
+
 export type BacktestOptions = AsOfOptions &
   Readonly<{
+    /** The forecast calls (none: the call rows are empty and scored as skipped). */
+    calls?: BacktestCalls;
     /** The actuals: the live forecast model (everything known now); without it, sampled at `actualsAt` in the same pass. */
     actuals?: OpenReadModel<ForecastTables>;
     /** When the actuals are read (now): rows whose horizon ends later are not settled. */
@@ -171,13 +231,14 @@ export async function runBacktest(
   plan: BacktestPlan,
   options: BacktestOptions,
 ): Promise<BacktestResponse> {
-  const { actuals, actualsAt, onWeek, ...asOf } = options;
+  const { actuals, actualsAt, onWeek, calls, ...asOf } = options;
   const last = plan.instants[plan.instants.length - 1];
   const extra = actuals === undefined && last !== undefined && actualsAt > last;
   const instants = extra ? [...plan.instants, actualsAt] : plan.instants;
   let importedUntil: string | null = null;
   let sampledActuals: WonDeal[] | undefined;
   let done = 0;
+  const history = new WeeklyHistory(plan.settings.minDeals);
   const samples = await sampleAt(
     store,
     [forecastProjection],
@@ -190,9 +251,9 @@ export async function runBacktest(
         sampledActuals = wonDeals(model, plan);
         return undefined;
       }
-      const week = backtestWeekAt(model, plan, view.asOf, view.reconstructed);
+      const week = backtestWeekAt(model, plan, view.asOf, view.reconstructed, history);
       onWeek?.(++done, plan.instants.length);
-      return week;
+      return calls === undefined ? week : { ...week, calls: callsAtWeek(calls, plan, view.asOf) };
     },
     { ...asOf, knownAtEachInstant: true },
   );

@@ -1,4 +1,4 @@
-import { historical, learnHistory } from './historical';
+import { historical, learnHistory, type LearnedHistory } from './historical';
 import { monteCarlo, type MonteCarloOptions } from './monte-carlo';
 import { expectedInHorizon, type PipelineAt } from './pipeline';
 import {
@@ -38,14 +38,18 @@ export function parseMethods(text: string | undefined, field = 'method'): Foreca
   return FORECAST_METHODS.filter((m) => asked.includes(m));
 }
 
-/** Every asked method over one pipeline; the history is learned once for the historical and Monte Carlo. */
+/**
+ * Every asked method over one pipeline; the history is learned once for the historical and Monte Carlo
+ * (from `pipeline.closed`, unless the caller learned it already: a backtest, week by week).
+ */
 export function forecastMethods(
   pipeline: PipelineAt,
   horizon: ForecastHorizon,
   methods: readonly ForecastMethod[],
   settings: ForecastSettings = {},
+  learned?: LearnedHistory,
 ): MethodForecast[] {
-  const history = learnHistory(pipeline.closed, pipeline.asOf, settings.minDeals);
+  const history = learned ?? learnHistory(pipeline.closed, pipeline.asOf, settings.minDeals);
   return methods.map((method) => {
     switch (method) {
       case 'stage-weighted':

@@ -19,41 +19,64 @@ export type LearnedHistory = Readonly<{
 const cellKey = (stage: string, segment: Segment | null): string => `${stage}|${segment ?? ''}`;
 
 /**
- * Learns only from deals closed at or before `asOf`: a deal closed later, however large, is not yet
- * history at `asOf`. Abandoned deals count as not won. A stage entered twice counts once.
+ * Learns from closed deals one at a time: a backtest adds each week's newly known closes to what it
+ * learned before, instead of learning the whole past again every week. Abandoned deals count as not
+ * won; a stage entered twice counts once. The history `at` returns is the learner's own state (the next
+ * `add` changes it): read it before adding more.
  */
-export function learnHistory(closed: readonly ClosedDeal[], asOf: string, minDeals = 5): LearnedHistory {
-  const until = Date.parse(asOf);
-  const cells = new Map<string, Cell>();
-  const closeDays = new Map<string, number[]>([['', []]]);
-  let learnedFrom = 0;
-  const tally = (key: string, won: boolean) => {
-    const cell = cells.get(key) ?? { closed: 0, won: 0 };
-    cell.closed += 1;
-    if (won) cell.won += 1;
-    cells.set(key, cell);
-  };
-  for (const deal of closed) {
+export class HistoryLearner {
+  private readonly cells = new Map<string, Cell>();
+  private readonly closeDays = new Map<string, number[]>([['', []]]);
+  private readonly unsorted = new Set<string>();
+  private learnedFrom = 0;
+
+  constructor(readonly minDeals = 5) {}
+
+  add(deal: ClosedDeal): void {
     const closedAt = Date.parse(deal.closedAt);
-    if (closedAt > until) continue;
-    learnedFrom += 1;
+    this.learnedFrom += 1;
     const won = deal.outcome === 'won';
     const seen = new Set<string>();
     for (const { stage, enteredAt } of deal.stages) {
       if (seen.has(stage)) continue;
       seen.add(stage);
-      tally(cellKey(stage, deal.segment), won);
-      tally(cellKey(stage, null), won);
+      this.tally(cellKey(stage, deal.segment), won);
+      this.tally(cellKey(stage, null), won);
       if (!won) continue;
       const d = (closedAt - Date.parse(enteredAt)) / MS_PER_DAY;
-      const list = closeDays.get(stage) ?? [];
+      const list = this.closeDays.get(stage) ?? [];
       list.push(d);
-      closeDays.set(stage, list);
-      closeDays.get('')?.push(d);
+      this.closeDays.set(stage, list);
+      this.closeDays.get('')?.push(d);
+      this.unsorted.add(stage).add('');
     }
   }
-  for (const list of closeDays.values()) list.sort((a, b) => a - b);
-  return { asOf, minDeals, learnedFrom, cells, closeDays };
+
+  /** What was learned from the deals added so far (all closed by `asOf`). */
+  at(asOf: string): LearnedHistory {
+    for (const stage of this.unsorted) this.closeDays.get(stage)?.sort((a, b) => a - b);
+    this.unsorted.clear();
+    const { minDeals, learnedFrom, cells, closeDays } = this;
+    return { asOf, minDeals, learnedFrom, cells, closeDays };
+  }
+
+  private tally(key: string, won: boolean): void {
+    const cell = this.cells.get(key) ?? { closed: 0, won: 0 };
+    cell.closed += 1;
+    if (won) cell.won += 1;
+    this.cells.set(key, cell);
+  }
+}
+
+/**
+ * Learns only from deals closed at or before `asOf`: a deal closed later, however large, is not yet
+ * history at `asOf`.
+ */
+export function learnHistory(closed: readonly ClosedDeal[], asOf: string, minDeals = 5): LearnedHistory {
+  const until = Date.parse(asOf);
+  const learner = new HistoryLearner(minDeals);
+  for (const deal of closed) if (Date.parse(deal.closedAt) <= until) learner.add(deal);
+  return learner.at(asOf);
 }
 
 const rateText = (stage: string, segment: Segment | null, cell: Cell): string =>
@@ -100,18 +123,41 @@ export function closesInHorizon(
   const from = Date.parse(horizon.from);
   const to = Date.parse(horizon.to);
   const { days, pooled } = samplesOf(history, deal.stage);
-  const later = days.filter((d) => d >= elapsed);
+  // `days` is sorted and each test below is monotone in it: counted by binary search, not by filtering
+  // (a backtest asks this for every open deal at every week).
+  const first = firstWhere(days, (d) => d >= elapsed);
+  const later = days.length - first;
   const source = pooled ? 'past wins (all stages)' : `past wins from ${deal.stage}`;
-  if (later.length === 0) {
+  if (later === 0) {
     const now = Date.parse(history.asOf);
     const inside = now >= from && now < to;
     return { probability: inside ? 1 : 0, why: `no ${source} took this long: taken to close now` };
   }
-  const inside = later.filter((d) => since + d * MS_PER_DAY >= from && since + d * MS_PER_DAY < to).length;
+  const start = Math.max(
+    first,
+    firstWhere(days, (d) => since + d * MS_PER_DAY >= from),
+  );
+  const end = Math.max(
+    start,
+    firstWhere(days, (d) => since + d * MS_PER_DAY >= to),
+  );
+  const inside = end - start;
   return {
-    probability: inside / later.length,
-    why: `closes in horizon in ${inside} of ${later.length} ${source}`,
+    probability: inside / later,
+    why: `closes in horizon in ${inside} of ${later} ${source}`,
   };
+}
+
+/** The first index of sorted `values` where `test` (false, then true) holds; `values.length` if none. */
+function firstWhere(values: readonly number[], test: (value: number) => boolean): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(values[middle] as number)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Each open deal's odds: P(win) and P(in horizon | win), with the sentences that explain them. */

@@ -11,6 +11,8 @@ export type PipelineQuery = Readonly<{
   currency: string;
   /** Who the open pipeline and the wins in the horizon are about (the caller adds visibility). */
   filter?: DealFilter;
+  /** False: leave `closed` empty (a backtest learns its history week by week, `closedDealsAt` with ids). */
+  closed?: boolean;
 }>;
 
 export type ExcludedCurrency = Readonly<{ currency: string; deals: number; amountMinor: number }>;
@@ -76,7 +78,7 @@ export function pipelineAt(
     pipeline: {
       asOf: query.asOf,
       open,
-      closed: closedDealsAt(model, query.asOf),
+      closed: query.closed === false ? [] : closedDealsAt(model, query.asOf),
       alreadyWonMinor: won?.total ?? 0,
     },
     excluded: [...excluded.entries()]
@@ -85,9 +87,25 @@ export function pipelineAt(
   };
 }
 
-/** Every deal closed by `asOf` with the open stages it entered, in one ordered scan. */
-export function closedDealsAt(model: OpenReadModel<ForecastTables>, asOf: string): ClosedDeal[] {
+/** The ids of the deals closed by `asOf`. */
+export function closedDealIds(model: OpenReadModel<ForecastTables>, asOf: string): string[] {
   const { db, t } = model;
+  return db
+    .prepare<[string], string>(
+      `SELECT opportunity_id FROM ${t.deals} WHERE closed_at IS NOT NULL AND closed_at <= ?`,
+    )
+    .pluck()
+    .all(asOf);
+}
+
+/** Every deal closed by `asOf` (of `only`, when given) with the open stages it entered, in one ordered scan. */
+export function closedDealsAt(
+  model: OpenReadModel<ForecastTables>,
+  asOf: string,
+  only?: readonly string[],
+): ClosedDeal[] {
+  const { db, t } = model;
+  const among = only === undefined ? '' : 'AND d.opportunity_id IN (SELECT value FROM json_each(?))';
   const rows = db
     .prepare<
       [string],
@@ -102,9 +120,9 @@ export function closedDealsAt(model: OpenReadModel<ForecastTables>, asOf: string
     >(
       `SELECT d.opportunity_id, d.segment, d.outcome, d.closed_at, s.stage, s.entered_at
        FROM ${t.deals} d LEFT JOIN ${t.stages} s USING (opportunity_id)
-       WHERE d.closed_at IS NOT NULL AND d.closed_at <= ? ORDER BY d.opportunity_id, s.entered_at`,
+       WHERE d.closed_at IS NOT NULL AND d.closed_at <= ? ${among} ORDER BY d.opportunity_id, s.entered_at`,
     )
-    .all(asOf);
+    .all(...((only === undefined ? [asOf] : [asOf, JSON.stringify(only)]) as [string]));
   const deals: ClosedDeal[] = [];
   let current: { dealId: string; stages: { stage: string; enteredAt: string }[] } | undefined;
   for (const row of rows) {
