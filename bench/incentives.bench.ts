@@ -1,155 +1,122 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ledgerOf, planStatements, whatIf, type HistoryEvent } from '@ltc/read-models';
+import { populate } from './projections/populate';
 
-// The incentive statements of a generated year: 2,000 deals won by 12 reps, 4 payments each (some
-// recorded late into closed months), targets, 12 monthly closes (each freezes and forwards). Timed: the
-// ledger fold, every statement of the plan (frozen at each close, then live), and a what-if of the year.
-const root = resolve(__dirname, '../..');
-const RESULTS = join(root, 'bench/results/incentives.json');
-const DEALS = 2_000;
-const REPS = Array.from({ length: 12 }, (_, i) => `rep${i}`);
-const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
-const TERMS = {
-  name: 'bench',
-  currency: 'EUR',
-  periodKind: 'month',
-  fxRates: { USD: '0.92' },
-  pool: {
-    signedRateBp: 800,
-    collectedRateBp: 300,
-    strategicMultiplierBp: 15000,
-    newCustomerMultiplierBp: 12000,
-  },
-  split: { AR: 5000, SR: 3000, FR: 2000 },
-  attainment: {
-    credit: 'whole',
-    mode: 'marginal',
-    tiers: [
-      { fromBp: 0, toBp: 10000, rateBp: 10000 },
-      { fromBp: 10000, toBp: null, rateBp: 15000 },
-    ],
-  },
-  clawback: { terminationWindowDays: 90, writeOffReversesSigning: true },
-  participants: REPS,
-};
+// The incentive statements over the bench log of the projections bench (1,000,000 events, the same seed),
+// with sales operations running a plan beside the deals: published at the start, targets for every rep
+// each month, each month closed on the 3rd of the next (late payments and wins still come after), one
+// retroactive correction. BENCH_INCENTIVE_EVENTS=100000 npm run bench -- incentives for a smoke run.
+const EVENTS = Number(process.env['BENCH_INCENTIVE_EVENTS'] ?? 1_000_000);
+const SEED = 20_261_127;
+const PLAN = 'bench';
+const RESULTS = resolve(__dirname, '../../bench/results/incentives.json');
+const dir = mkdtempSync(join(tmpdir(), 'ltc-bench-incentives-'));
 
-function history(): HistoryEvent[] {
-  const events: HistoryEvent[] = [];
-  let seed = 11;
-  const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const facts: { at: string; recordedAt: string; streamId: string; type: string; data: unknown }[] = [];
-  const add = (at: string, recordedAt: string, streamId: string, type: string, data: unknown) =>
-    facts.push({ at, recordedAt, streamId, type, data });
-  add('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'incentive-plan-p1', 'IncentivePlanPublished', {
-    planId: 'p1',
-    effectiveFrom: '2026-01',
-    terms: TERMS,
-  });
-  for (const m of MONTHS)
-    for (const r of REPS)
-      add(`${m}-01T00:00:00.000Z`, `${m}-01T00:00:00.000Z`, 'incentive-plan-p1', 'IncentiveTargetSet', {
-        personId: r,
-        period: m,
-        targetMinor: 20_000_000,
-        targetBonusMinor: 500_000,
-      });
-  const year = Date.parse('2026-01-01T00:00:00Z');
-  for (let d = 0; d < DEALS; d++) {
-    const signed = year + Math.floor(rnd() * 330) * 86_400_000;
-    const at = new Date(signed).toISOString();
-    const rec = new Date(signed + (rnd() < 0.1 ? 20 : 0) * 86_400_000).toISOString();
-    const opp = `opportunity-o${d}`;
-    const tri = { AR: REPS[d % 12], SR: REPS[(d + 3) % 12], FR: REPS[(d + 7) % 12] };
-    add(at, rec, opp, 'OpportunityOpened', {
-      customerId: `c${d % 300}`,
-      segment: d % 5 === 0 ? 'strategic' : 'ordinary',
-    });
-    add(at, rec, opp, 'IronTriangleAssigned', { triangle: tri });
-    const amount = {
-      amountMinor: 1_000_000 + Math.floor(rnd() * 20_000_000),
-      currency: d % 7 === 0 ? 'USD' : 'EUR',
-    };
-    add(at, rec, opp, 'OpportunityWon', { contractId: `k${d}`, signedAmount: amount, signedAt: at });
-    for (let p = 1; p <= 4; p++) {
-      const payAt = signed + p * 20 * 86_400_000;
-      const payRec = payAt + (rnd() < 0.15 ? 25 : 0) * 86_400_000;
-      add(
-        new Date(payAt).toISOString(),
-        new Date(payRec).toISOString(),
-        `contract-k${d}`,
-        'PaymentRecorded',
-        { amount: { ...amount, amountMinor: Math.floor(amount.amountMinor / 4) } },
-      );
+type Report = Record<string, unknown> & { seconds: number; peakRssMb: number };
+
+function child(worker: string, ...args: string[]): Report {
+  return JSON.parse(
+    execFileSync(process.execPath, [...process.execArgv, join(__dirname, worker), ...args], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    }),
+  ) as Report;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg();
+  const file = join(dir, 'log.sqlite');
+  console.log(`generating ${EVENTS.toLocaleString('en-US')} events (seed ${SEED}) with plan "${PLAN}"`);
+  const populated = await populate(file, SEED, EVENTS, { incentives: { planId: PLAN, correctInMonth: 9 } });
+  console.log(`  ${populated.events.toLocaleString('en-US')} events in ${populated.seconds.toFixed(1)} s`);
+  // Best of two, the bare read and the rebuild alternating, so neither always runs on the warmer machine.
+  let read: Report | undefined;
+  let rebuild: Report | undefined;
+  let best = '';
+  for (let round = 0; round < 2; round++) {
+    const r = child('projections/worker.js', 'read', file);
+    const readModels = join(dir, `read-models-${round}.sqlite`);
+    const b = child('projections/worker.js', 'rebuild', file, readModels, 'incentive-statements');
+    if (r['events'] !== populated.events || b['events'] !== populated.events)
+      throw new Error('a run saw another log');
+    if (read === undefined || (r['perSecond'] as number) > (read['perSecond'] as number)) read = r;
+    if (rebuild === undefined || (b['perSecond'] as number) > (rebuild['perSecond'] as number)) {
+      rebuild = b;
+      best = readModels;
     }
+    console.log(
+      `  round ${round + 1}: bare read ${Math.round(r['perSecond'] as number)}/s, ` +
+        `rebuild of the statements ${Math.round(b['perSecond'] as number)}/s (${b.seconds.toFixed(1)} s)`,
+    );
   }
-  for (const m of MONTHS) {
-    const [y, mo] = m.split('-').map(Number) as [number, number];
-    const close = new Date(Date.UTC(y, mo, 3)).toISOString();
-    add(close, close, `incentive-period-p1.${m}`, 'IncentivePeriodClosed', {
-      planId: 'p1',
-      period: m,
-      closedBy: 'ops',
-    });
-  }
-  facts.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
-  facts.forEach((f, i) =>
-    events.push({
-      id: `e${i}`,
-      type: f.type,
-      streamId: f.streamId,
-      position: String(i + 1).padStart(20, '0'),
-      actor: 'ops',
-      occurredAt: f.at,
-      recordedAt: f.recordedAt,
-      data: f.data,
-    }),
-  );
-  return events;
-}
-
-function timed<T>(f: () => T): { seconds: number; value: T } {
-  const started = process.hrtime.bigint();
-  const value = f();
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, value };
-}
-
-function main(): void {
-  const events = history();
-  const load = loadavg()[0] ?? 0;
-  const fold = timed(() => ledgerOf(events));
-  const statements = timed(() => planStatements(fold.value, 'p1'));
-  const adjustments = [...statements.value.statements.values()].reduce((s, x) => s + x.adjustments.length, 0);
-  const what = timed(() =>
-    whatIf(fold.value, {
-      planId: 'p1',
-      terms: { ...TERMS, split: { AR: 6000, SR: 2000, FR: 2000 } },
-      from: '2026-01',
-      to: '2026-12',
-    }),
-  );
+  const year = populated.first.slice(0, 4);
+  const what = child('incentives/worker.js', 'whatif', best, PLAN, year);
+  const query = child('incentives/worker.js', 'query', best, PLAN, year);
+  // The calculator alone, as before the stored model: every close recomputed from the whole log before it.
+  const recompute = child('incentives/worker.js', 'recompute', best, PLAN, year);
+  const loadAfter = loadavg();
+  const ratio = (rebuild!['perSecond'] as number) / (read!['perSecond'] as number);
+  const rows = [
+    {
+      measure: `full rebuild of the incentive statements over ${populated.events.toLocaleString('en-US')} events`,
+      value: `${Math.round(rebuild!['perSecond'] as number).toLocaleString('en-US')} ev/s (${rebuild!.seconds.toFixed(1)} s, CPU ${(rebuild!['cpuSeconds'] as number).toFixed(1)} s)`,
+      baseline: `bare read ${Math.round(read!['perSecond'] as number).toLocaleString('en-US')} ev/s`,
+      ratio: `${Math.round(ratio * 100)} %`,
+    },
+    { measure: 'peak RSS of the rebuild', value: `${Math.round(rebuild!.peakRssMb)} MB` },
+    {
+      measure: `what-if for one year (${year}-01..${year}-12, ${String(what['rows'])} rows)`,
+      value: `${what.seconds.toFixed(2)} s (CPU ${(what['cpuSeconds'] as number).toFixed(2)} s)`,
+      target: '< 5 s',
+      met: what.seconds < 5 ? 'yes' : 'NO',
+    },
+    {
+      measure: 'stored model loaded for a query process (facts folded, frozen statements settled)',
+      value: `${(what['loadSeconds'] as number).toFixed(2)} s (CPU ${(what['loadCpuSeconds'] as number).toFixed(2)} s)`,
+    },
+    {
+      measure: 'GET statement as the api answers it: a closed month (stored), the open month (first, again)',
+      value: ['closed', 'openFirst', 'openAgain']
+        .map((k) => `${((query[k] as { seconds: number }).seconds * 1000).toFixed(0)} ms`)
+        .join(', '),
+    },
+    {
+      measure: 'info: the calculator alone, every close recomputed from the log (before the stored model)',
+      value: `${recompute.seconds.toFixed(1)} s (CPU ${(recompute['cpuSeconds'] as number).toFixed(1)} s)`,
+    },
+  ];
+  console.table(rows);
   const result = {
     measuredAt: new Date().toISOString(),
-    machine: { node: process.version, cores: cpus().length, loadAverage1m: load },
-    incentives: {
-      events: events.length,
-      deals: DEALS,
-      closes: MONTHS.length,
-      statements: statements.value.statements.size,
-      adjustments,
-      foldSeconds: fold.seconds,
-      foldEventsPerSecond: Math.round(events.length / fold.seconds),
-      allStatementsSeconds: statements.seconds,
-      whatIfYearSeconds: what.seconds,
-      whatIfTarget: { seconds: 5, met: what.seconds < 5 },
-      peakRssMb: Math.round(process.memoryUsage().rss / 1e6),
+    machine: {
+      node: process.version,
+      cores: cpus().length,
+      loadAverage: { before: loadBefore.map(round2), after: loadAfter.map(round2) },
     },
+    log: { ...populated, plan: PLAN, deals: what['deals'], closes: what['closes'], facts: what['facts'] },
+    rebuild: {
+      events: rebuild!['events'],
+      seconds: rebuild!.seconds,
+      eventsPerSecond: Math.round(rebuild!['perSecond'] as number),
+      bareReadEventsPerSecond: Math.round(read!['perSecond'] as number),
+      ratioOfBareRead: round2(ratio),
+      peakRssMb: Math.round(rebuild!.peakRssMb),
+    },
+    whatIf: { year, ...what, target: { seconds: 5, met: what.seconds < 5 } },
+    query,
+    calculatorAloneSeconds: recompute.seconds,
+    rows,
   };
-  console.table(
-    Object.entries(result.incentives).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : v]),
-  );
   writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
+  rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+});

@@ -1,4 +1,4 @@
-import { generateHistory } from '@ltc/projections/testing';
+import { generateHistory, type HistoryOptions } from '@ltc/projections/testing';
 import { SqliteEventStore } from '@ltc/event-store';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -15,7 +15,13 @@ export type Populated = Readonly<{
  * Writes a seeded history straight into a store file with the adapter's schema: generating a million
  * events through the engine would take minutes and measure the engine, not the projections.
  */
-export async function populate(file: string, seed: number, events: number): Promise<Populated> {
+export async function populate(
+  file: string,
+  seed: number,
+  events: number,
+  /** More of the history's options: an incentive plan run beside the deals (the incentives bench). */
+  more: Omit<HistoryOptions, 'seed' | 'events' | 'late'> = {},
+): Promise<Populated> {
   await new SqliteEventStore({ file }).close(); // creates the schema
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
@@ -35,7 +41,7 @@ export async function populate(file: string, seed: number, events: number): Prom
   let last = '';
   let late = 0;
   // One command in a hundred is entered late (up to two weeks after it happened), as sales facts are.
-  for (const append of generateHistory({ seed, events, late: { share: 0.01, maxDays: 14 } })) {
+  for (const append of generateHistory({ ...more, seed, events, late: { share: 0.01, maxDays: 14 } })) {
     append.envelopes.forEach((e, i) => {
       const at = String(e.metadata['recordedAt'] ?? e.metadata.occurredAt);
       first ||= at;

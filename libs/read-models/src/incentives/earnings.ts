@@ -3,6 +3,7 @@ import { formatBp, formatMinor, formatMultiplier } from './money-format';
 import {
   comparePeriods,
   periodOf,
+  periodRange,
   planRate,
   roundDiv,
   splitByLargestRemainder,
@@ -155,13 +156,18 @@ export function computeEarnings(
   plan: PlanLedger,
   known: Known = knowsAll,
   cache?: EarningsCache,
+  /** Only the periods in this range are wanted: a deal with no fact in it is skipped (what-if). */
+  within?: Readonly<{ from: PeriodId; to: PeriodId }>,
 ): Earnings {
   const sink: Sink = { lines: new Map(), unconverted: new Map() };
   const kind = periodKindOf(plan);
   const credits = new Map<string, Credit[]>();
   const firstWinOf = firstWins(ledger, known);
+  const instants =
+    within === undefined ? undefined : { from: periodRange(within.from).from, to: periodRange(within.to).to };
   for (const deal of ledger.deals.values()) {
     if (!known(deal.won.position)) continue;
+    if (instants !== undefined && !hasFactWithin(deal, instants)) continue;
     const isNew = firstWinOf.get(deal.customerId) === deal.contractId;
     if (cache === undefined) {
       dealEarnings(deal, plan, kind, isNew, known, sink, credits);
@@ -180,6 +186,20 @@ export function computeEarnings(
   }
   attainment(plan, known, sink, credits);
   return sink;
+}
+
+/**
+ * Every line of a deal lies in the period of one of its facts (signing, a change, a dispute, a write-off,
+ * a payment, a termination), and so does its credit toward attainment.
+ */
+function hasFactWithin(deal: Deal, within: Readonly<{ from: string; to: string }>): boolean {
+  // Business times are ISO instants (`toISOString`): string order is time order.
+  const inside = (at: string): boolean => at >= within.from && at < within.to;
+  if (inside(deal.won.at)) return true;
+  for (const list of [deal.changes, deal.disputes, deal.writeOffs, deal.payments, deal.terminations]) {
+    for (const f of list) if (inside(f.at)) return true;
+  }
+  return false;
 }
 
 function dealEarnings(

@@ -1,6 +1,6 @@
 import { InvalidValueError } from '@ltc/domain';
 import { comparePeriods, parsePeriodId, validatePlanTerms } from '@ltc/workflow-incentive-plan';
-import { computeEarnings, type Earnings } from './earnings';
+import { computeEarnings, knowsAll, type Earnings } from './earnings';
 import type { IncentiveLedger, PlanLedger } from './incentive-history';
 import type { WhatIfAnswer, WhatIfRow } from './types';
 
@@ -27,8 +27,9 @@ export function whatIf(ledger: IncentiveLedger, request: WhatIfRequest): WhatIfA
       { eventId: 'what-if', position: DRAFT_POSITION, at: '', effectiveFrom: from, terms },
     ],
   };
-  const live = totals(computeEarnings(ledger, plan), from, to);
-  const what = totals(computeEarnings(ledger, draft), from, to);
+  // Only the deals with a fact in the range can have a line in it (the pure calculator either way).
+  const live = totals(computeEarnings(ledger, plan, knowsAll, undefined, { from, to }), from, to);
+  const what = totals(computeEarnings(ledger, draft, knowsAll, undefined, { from, to }), from, to);
   const rows: WhatIfRow[] = [...new Set([...live.keys(), ...what.keys()])].sort().map((key) => {
     const [personId = '', period = ''] = key.split('|');
     const liveMinor = live.get(key) ?? 0;
