@@ -31,6 +31,33 @@ const seen: Projection<'seen', Sql> = {
 };
 
 /**
+ * A projection with a memory (the running count of the events it handled), one row per event with the
+ * count then. A memory left ahead by a rolled-back transaction would number the retried events again
+ * from where it was: the rows show each count once, in order, only if the runner loads it back.
+ */
+const counted: Projection<'counts', Sql, { count: number }> = {
+  name: 'counted',
+  version: 1,
+  tables: ['counts'],
+  streams: ['lead', 'opportunity', 'contract', 'customer'],
+  folds: [],
+  schema: (t) => [`CREATE TABLE ${t.counts} (position TEXT PRIMARY KEY, count INTEGER NOT NULL)`],
+  prepare: (db, t) => ({ seen: db.prepare(`INSERT INTO ${t.counts} (position, count) VALUES (?, ?)`) }),
+  memory: {
+    load: (db, t, upTo) => ({
+      count:
+        upTo === null
+          ? 0
+          : db
+              .prepare<[string], number>(`SELECT count(*) FROM ${t.counts} WHERE position <= ?`)
+              .pluck()
+              .get(upTo)!,
+    }),
+  },
+  handle: (event, { sql, memory }) => sql.seen.run(event.position, ++memory.count),
+};
+
+/**
  * Another connection's write, as an operator's would be: it must not block this thread while the runner's
  * writer holds the write lock (the runner could not commit meanwhile), so it retries instead of waiting.
  */
@@ -82,7 +109,7 @@ describe.each([
       const runner = new ProjectionRunner({
         store,
         readModels,
-        projections: [seen],
+        projections: [seen, counted],
         writer,
         batchSize,
         commitEvery: 300,
@@ -116,6 +143,12 @@ describe.each([
       await runner.catchUp();
       expect(rows()).toEqual(all.map((e) => e.position));
       expect(generations.get('seen', 1)).toMatchObject({ status: 'serving', events: all.length });
+      // The memory was loaded again at the checkpoint after the failure: every count once, in log order.
+      const counts = readModels.db
+        .prepare<[], number>('SELECT count FROM counted_g1_counts ORDER BY position')
+        .pluck()
+        .all();
+      expect(counts).toEqual(all.map((_, i) => i + 1));
 
       await runner.stop();
       readModels.close();
