@@ -16,6 +16,20 @@ export type HttpReport = {
   seconds: number;
 };
 
+/** What autocannon measured, as the bench results keep it. */
+export type LatencyReport = Omit<HttpReport, 'connections' | 'seconds'>;
+
+export function latencyReport(result: autocannon.Result): LatencyReport {
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
 /** Starts the built api as its own process, the way a user runs it; resolves with its URL. */
 export async function startApi(env: Record<string, string>) {
   const child = spawn(
@@ -34,11 +48,16 @@ export async function startApi(env: Record<string, string>) {
   );
   const url = await new Promise<string>((done, fail) => {
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const listening = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (match?.[1]) done(match[1]);
-    });
+      if (!match?.[1]) return;
+      // From here the request log is drained unread: scanning it would load this (measuring) process.
+      child.stdout.off('data', listening);
+      child.stdout.resume();
+      done(match[1]);
+    };
+    child.stdout.on('data', listening);
     child.once('exit', (code) => fail(new Error(`api exited with ${code}`)));
   });
   return {
@@ -104,16 +123,7 @@ export async function httpCommands(
         },
       ],
     });
-    return {
-      requests: result.requests.total,
-      perSecond: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      connections,
-      seconds,
-    };
+    return { ...latencyReport(result), connections, seconds };
   } finally {
     await api.stop();
   }

@@ -11,6 +11,7 @@ import { ErrorBody } from './http/error-body';
 import { validationPipe } from './http/validation';
 import { createLogger, JsonLogger } from './operability/logger';
 import { rateLimit } from './operability/rate-limit';
+import { readPriority } from './operability/read-priority';
 import { requestLog } from './operability/request-log';
 
 export type RunningApp = Readonly<{ app: INestApplication; url: string; log: Logger }>;
@@ -33,6 +34,7 @@ export async function createApp(
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestLog(log));
   app.use(rateLimit(config.rateLimitPerMinute));
+  app.use(readPriority());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useGlobalPipes(validationPipe());
   const document = SwaggerModule.createDocument(

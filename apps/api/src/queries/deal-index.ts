@@ -29,6 +29,8 @@ export type IndexedStream = {
  */
 @Injectable()
 export class DealIndex {
+  private readonly snapshots = new Map<string, { key: string; snapshot: AnyMachineSnapshot }>();
+
   constructor(
     private readonly readModels: ReadModels,
     private readonly registry: WorkflowRegistry,
@@ -41,9 +43,22 @@ export class DealIndex {
       id: row.id,
       streamId: row.streamId,
       revision: row.revision,
-      state: restore(machine, row),
+      state: this.restored(machine, row),
       updatedAt: row.updatedAt,
     }));
+  }
+
+  /**
+   * A row's machine snapshot, restored once per revision: restoring every row of a list on every
+   * request was most of a list's cost, and lists are what a room of dashboards polls.
+   */
+  private restored(machine: AnyStateMachine, row: IndexedStreamRow): AnyMachineSnapshot {
+    const key = `${row.revision}\0${row.updatedAt}\0${row.state}`;
+    const cached = this.snapshots.get(row.streamId);
+    if (cached?.key === key) return cached.snapshot;
+    const snapshot = restore(machine, row);
+    this.snapshots.set(row.streamId, { key, snapshot });
+    return snapshot;
   }
 
   /** Customers `owner` holds in their private pool now, as far as the index has caught up. */
