@@ -2,6 +2,7 @@ export * from './access-rule';
 export * from './actor';
 export * from './contract.access';
 export * from './customer.access';
+export * from './exchange-rates.access';
 export * from './forecast-call.access';
 export * from './incentive.access';
 export * from './known-user';

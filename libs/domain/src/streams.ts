@@ -8,6 +8,7 @@ export const STREAM_CATEGORIES = [
   'incentive-plan',
   'incentive-period',
   'forecast-call',
+  'exchange-rates',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -48,6 +49,7 @@ export const personStream = streamIds('person');
 export const incentivePlanStream = streamIds('incentive-plan');
 export const incentivePeriodStream = streamIds('incentive-period');
 export const forecastCallStream = streamIds('forecast-call');
+export const exchangeRatesStream = streamIds('exchange-rates');
 
 const byLongestPrefix = [...STREAM_CATEGORIES].sort((a, b) => b.length - a.length).map((c) => streamIds(c));
 

@@ -44,3 +44,4 @@ export { formatMinor } from './incentives/money-format';
 export * from './forecasts/known';
 export * from './forecasts/calls';
 export * from './forecasts/facts';
+export * from './forecasts/rates';

@@ -22,6 +22,7 @@ export const DIAGRAMS: readonly DiagramEntry[] = [
   { project: 'workflows/incentive-plan', export: 'incentivePlanWorkflow' },
   { project: 'workflows/incentive-period', export: 'incentivePeriodWorkflow' },
   { project: 'workflows/forecast-call', export: 'forecastCallWorkflow' },
+  { project: 'workflows/exchange-rates', export: 'exchangeRatesWorkflow' },
 ];
 
 /** The import alias of an entry's project. */

@@ -1,22 +1,26 @@
-import { forecastCallStream, incentivePlanStream } from '@ltc/domain';
+import { exchangeRatesStream, forecastCallStream, incentivePlanStream } from '@ltc/domain';
 import type { HistoryEvent } from '../incentives/incentive-history';
 import type { RecordedForecastCall } from './calls';
 import type { LoggedFact } from './known';
+import type { RecordedRateTable } from './rates';
 
 /** A person's incentive target for a period, in the plan's currency when it was set. */
 export type RecordedTarget = LoggedFact &
   Readonly<{ planId: string; personId: string; period: string; targetMinor: number; currency: string }>;
 
-/** What a forecast reads besides the deals: the calls and the targets, each with where it sits in the log. */
+/** What a forecast reads besides the deals: calls, rate tables and targets, each with where it sits in the log. */
 export type ForecastFacts = {
   calls: RecordedForecastCall[];
+  rateTables: RecordedRateTable[];
   targets: RecordedTarget[];
 };
 
-/** The streams the facts come from: forecast calls and incentive plans (their targets). */
-export const FORECAST_FACT_STREAM_PREFIXES: readonly string[] = [forecastCallStream, incentivePlanStream].map(
-  (s) => s.id(''),
-);
+/** The streams the facts come from: forecast calls, exchange rates and incentive plans (their targets). */
+export const FORECAST_FACT_STREAM_PREFIXES: readonly string[] = [
+  forecastCallStream,
+  exchangeRatesStream,
+  incentivePlanStream,
+].map((s) => s.id(''));
 
 type CallData = Omit<RecordedForecastCall, keyof LoggedFact | 'line' | 'callId'>;
 
@@ -25,7 +29,7 @@ type CallData = Omit<RecordedForecastCall, keyof LoggedFact | 'line' | 'callId'>
  * every call and target is kept with its times and position, so any moment can be read off it later.
  */
 export class ForecastFactsFolder {
-  readonly facts: ForecastFacts = { calls: [], targets: [] };
+  readonly facts: ForecastFacts = { calls: [], rateTables: [], targets: [] };
   private readonly planCurrency = new Map<string, string>();
 
   apply(event: HistoryEvent): void {
@@ -50,6 +54,22 @@ export class ForecastFactsFolder {
         currency: d.currency,
         commitMinor: d.commitMinor,
         bestCaseMinor: d.bestCaseMinor,
+        note: d.note,
+      });
+      return;
+    }
+    if (exchangeRatesStream.parse(event.streamId) !== undefined && event.type === 'ExchangeRatesPublished') {
+      const d = event.data as {
+        base: string;
+        effectiveFrom: string;
+        rates: { currency: string; rate: string }[];
+        note: string;
+      };
+      this.facts.rateTables.push({
+        ...logged,
+        base: d.base,
+        effectiveFrom: d.effectiveFrom,
+        rates: Object.fromEntries(d.rates.map((r) => [r.currency, r.rate])),
         note: d.note,
       });
       return;
