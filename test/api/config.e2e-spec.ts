@@ -128,6 +128,14 @@ const BAD_VALUES: Record<string, Case> = {
     env: (s) => ({ DATA_DIR: s.data, FORECAST_STAGE_PROBABILITIES: 'negotiation=1.2' }),
     line: /^ltc api: FORECAST_STAGE_PROBABILITIES="negotiation=1.2" is not allowed: expected comma-separated `stage=probability` pairs/,
   },
+  'REPORTING_CURRENCY that is no currency': {
+    env: (s) => ({ DATA_DIR: s.data, REPORTING_CURRENCY: 'EUX' }),
+    line: /^ltc api: REPORTING_CURRENCY="EUX" is not allowed: no such currency; expected a known ISO-4217 code/,
+  },
+  'REPORTING_CURRENCY in lower case': {
+    env: (s) => ({ DATA_DIR: s.data, REPORTING_CURRENCY: 'eur' }),
+    line: /^ltc api: REPORTING_CURRENCY="eur" is not allowed: expected a known ISO-4217 code/,
+  },
   'a users file of another version': {
     env: (s) => ({ DATA_DIR: s.data, USERS_FILE: s.usersFile }),
     line: /^ltc api: USERS_FILE=".*users.json" is not allowed: users file: version must be 1; expected/,

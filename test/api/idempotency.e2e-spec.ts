@@ -315,6 +315,11 @@ const ROWS: readonly Row[] = [
     who: 'ann',
     body: { scope: 'own', period: '2026-Q4', currency: 'EUR', commitMinor: 100, bestCaseMinor: 200 },
   },
+  {
+    route: '/api/exchange-rates',
+    who: 'ops',
+    body: { base: 'EUR', effectiveFrom: '2026-10-01', rates: [{ currency: 'USD', rate: '0.9235' }] },
+  },
 ];
 
 type Answer = { status: number; body: Record<string, unknown> };

@@ -53,6 +53,8 @@ export const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   RATE_LIMIT_PER_MINUTE: optional(wholeNumber(0, MAX_RATE_LIMIT_PER_MINUTE)),
   FORECAST_STAGE_PROBABILITIES: optional(stageProbabilities),
+  // The shape here; that the code is a known currency the api checks at start (config.checks.ts).
+  REPORTING_CURRENCY: optional(z.string().regex(/^[A-Z]{3}$/)),
   LTC_URL: optional(z.url({ protocol: /^https?$/ })),
   LTC_API_KEY: optional(z.string().regex(API_KEY_FORMAT)),
 });

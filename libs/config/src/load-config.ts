@@ -34,6 +34,8 @@ export type AppConfig = StoreConfig &
      * over the read models' defaults; the api checks the names at start. Empty when unset.
      */
     forecastStageProbabilities: Readonly<Record<string, number>>;
+    /** `REPORTING_CURRENCY`: what forecasts report in by default. */
+    reportingCurrency: string;
   }>;
 
 /** How the cli reaches a running api. */
@@ -106,6 +108,7 @@ export function loadAppConfig(env: Env): AppConfig {
     'LOG_LEVEL',
     'RATE_LIMIT_PER_MINUTE',
     'FORECAST_STAGE_PROBABILITIES',
+    'REPORTING_CURRENCY',
   ]);
   return {
     ...loadStoreConfig(env),
@@ -117,6 +120,7 @@ export function loadAppConfig(env: Env): AppConfig {
     logLevel: v.LOG_LEVEL ?? 'info',
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 6000,
     forecastStageProbabilities: v.FORECAST_STAGE_PROBABILITIES ?? {},
+    reportingCurrency: v.REPORTING_CURRENCY ?? 'EUR',
   };
 }
 

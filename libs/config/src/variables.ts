@@ -122,6 +122,13 @@ export const VARIABLES = {
     meaning:
       'the stage-weighted forecast: the probability of winning from each open stage (a stage not named keeps its default); recorded in every answer; checked at start',
   },
+  REPORTING_CURRENCY: {
+    readBy: 'api',
+    default: 'EUR',
+    expected: 'a known ISO-4217 code such as EUR, USD, JPY',
+    meaning:
+      'the currency forecasts report in when the query names none (`currency=`): other currencies convert at the exchange rates in force',
+  },
   LTC_URL: {
     readBy: 'cli',
     default: '`http://localhost:$PORT`',

@@ -2,10 +2,12 @@ import { Controller, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { forecastCallsVisibleTo, forecastVisibleTo } from '@ltc/access';
+import { isKnownCurrency, type Money } from '@ltc/domain';
 import { CLOCK, type Actor, type Clock } from '@ltc/engine';
 import {
   BacktestInputError,
   backtestPlan,
+  convertMinor,
   coverageOf,
   ForecastMethodError,
   forecastMethods,
@@ -15,6 +17,8 @@ import {
   parseMethods,
   periodAt,
   pipelineAt,
+  rateTableInForce,
+  ratesShown,
   runBacktest,
   stageProbabilitiesOf,
   type BacktestResponse,
@@ -70,7 +74,11 @@ export class ForecastsController {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = { stageProbabilities: stageProbabilitiesOf(config.forecastStageProbabilities) };
+    this.reportingCurrency = config.reportingCurrency;
   }
+
+  /** `REPORTING_CURRENCY`: what a forecast reports in when the query names no `currency`. */
+  private readonly reportingCurrency: string;
 
   /** The methods' configuration (`FORECAST_STAGE_PROBABILITIES`), recorded in every answer. */
   private readonly settings: ForecastSettings;
@@ -131,8 +139,23 @@ export class ForecastsController {
       throw error;
     }
     const filter = this.filterOf(actor, query);
-    const currency = query.currency ?? 'EUR';
-    const { pipeline, excluded } = pipelineAt(model, { asOf, horizon, currency, filter });
+    const currency = query.currency ?? this.reportingCurrency;
+    if (!isKnownCurrency(currency))
+      throw refuse('currency', 'currency must be a known ISO-4217 code such as EUR');
+    const knownAt = parseMoment(query)?.knownAt;
+    const facts = await this.facts.facts();
+    const table = rateTableInForce(facts.rateTables, asOf, knownAt);
+    const convert = (amount: Money) => {
+      const converted = convertMinor(amount, currency, table);
+      return converted.ok ? converted.amountMinor : null;
+    };
+    const { pipeline, excluded, excludedWon, currencies } = pipelineAt(model, {
+      asOf,
+      horizon,
+      currency,
+      convert,
+      filter,
+    });
     return {
       horizon,
       asOf,
@@ -142,12 +165,11 @@ export class ForecastsController {
       openDeals: pipeline.open.length,
       methods: forecastMethods(pipeline, horizon, methods, this.settings),
       coverage: coverageOf(pipeline, horizon),
+      rates: ratesShown(table),
+      currencies,
       excluded,
-      calls: await this.facts.callsInForce(actor, {
-        at: asOf,
-        knownAt: parseMoment(query)?.knownAt,
-        period: horizon.period,
-      }),
+      excludedWon,
+      calls: await this.facts.callsInForce(actor, { at: asOf, knownAt, period: horizon.period }),
     };
   }
 

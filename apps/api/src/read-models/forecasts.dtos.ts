@@ -30,7 +30,11 @@ export class ForecastScopeQueryDto {
   @Matches(ID_PATTERN)
   owner?: string;
 
-  @ApiPropertyOptional({ description: 'reporting currency (ISO 4217); default EUR', example: 'EUR' })
+  @ApiPropertyOptional({
+    description:
+      'reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force',
+    example: 'EUR',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/)
   @Length(3, 3)
@@ -80,11 +84,32 @@ export class ForecastDto {
   })
   coverage!: object;
   @ApiProperty({
+    nullable: true,
+    type: Object,
+    description:
+      'the exchange rate table in force at asOf as known at knownAt: tableId, base, effectiveFrom, rates',
+  })
+  rates!: object | null;
+  @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: 'open deals in another currency, left out',
+    description:
+      'per currency: openDeals, openAmountMinor (own currency), openReportingMinor (null: no rate), wonDeals, wonAmountMinor, wonReportingMinor',
+  })
+  currencies!: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'open deals in a currency no rate in force converts, listed per currency with their ids',
   })
   excluded!: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'deals won in the horizon before asOf that no rate converts, listed per currency with their ids',
+  })
+  excludedWon!: object[];
   @ApiProperty({
     type: [ForecastCallInForceDto],
     description:

@@ -1,3 +1,4 @@
+import type { Money } from '@ltc/domain';
 import type { OpenReadModel } from '@ltc/projections';
 import { dealWhere, type DealFilter } from '../shared/deal-filter';
 import type { ForecastTables } from './forecast.projection';
@@ -7,15 +8,41 @@ import type { DealForecastCategory, ForecastHorizon } from './types';
 export type PipelineQuery = Readonly<{
   asOf: string;
   horizon: ForecastHorizon;
-  /** The reporting currency: deals in another currency are left out and counted in `excluded`. */
+  /** The reporting currency. */
   currency: string;
+  /**
+   * An amount in the reporting currency (`convertMinor` at the rates in force), or null when no rate
+   * converts it: that deal is listed in `excluded`. Absent, only deals in `currency` count.
+   */
+  convert?: (amount: Money) => number | null;
   /** Who the open pipeline and the wins in the horizon are about (the caller adds visibility). */
   filter?: DealFilter;
   /** False: leave `closed` empty (a backtest learns its history week by week, `closedDealsAt` with ids). */
   closed?: boolean;
 }>;
 
-export type ExcludedCurrency = Readonly<{ currency: string; deals: number; amountMinor: number }>;
+/** Deals of one currency no rate converts: listed, never dropped silently. */
+export type ExcludedCurrency = Readonly<{
+  currency: string;
+  deals: number;
+  /** In the deals' own currency. */
+  amountMinor: number;
+  dealIds: readonly string[];
+}>;
+
+/** The pipeline's deals of one currency: their own amounts and, when a rate converts them, the reporting ones. */
+export type CurrencyDetail = Readonly<{
+  currency: string;
+  openDeals: number;
+  openAmountMinor: number;
+  /** Null when no rate converts the currency (the deals are in `excluded`). */
+  openReportingMinor: number | null;
+  wonDeals: number;
+  wonAmountMinor: number;
+  wonReportingMinor: number | null;
+}>;
+
+type Detail = { -readonly [K in keyof CurrencyDetail]: CurrencyDetail[K] };
 
 type DealRow = {
   opportunity_id: string;
@@ -37,7 +64,13 @@ type DealRow = {
 export function pipelineAt(
   model: OpenReadModel<ForecastTables>,
   query: PipelineQuery,
-): Readonly<{ pipeline: PipelineAt; excluded: readonly ExcludedCurrency[] }> {
+): Readonly<{
+  pipeline: PipelineAt;
+  excluded: readonly ExcludedCurrency[];
+  /** Won deals in the horizon before `asOf` that no rate converts (left out of `alreadyWonMinor`). */
+  excludedWon: readonly ExcludedCurrency[];
+  currencies: readonly CurrencyDetail[];
+}> {
   const { db, t } = model;
   const where = dealWhere(query.filter ?? {}, 'd.', { instant: query.asOf });
   const rows = db
@@ -46,16 +79,38 @@ export function pipelineAt(
        FROM ${t.deals} d WHERE closed_at IS NULL AND opened_at <= ? AND ${where.sql} ORDER BY opened_at, opportunity_id`,
     )
     .all(query.asOf, ...where.params);
+  const convert = query.convert ?? ((m: Money) => (m.currency === query.currency ? m.amountMinor : null));
+  const details = new Map<string, Detail>();
+  const detailOf = (currency: string): Detail => {
+    let d = details.get(currency);
+    if (d === undefined) {
+      d = {
+        currency,
+        openDeals: 0,
+        openAmountMinor: 0,
+        openReportingMinor: 0,
+        wonDeals: 0,
+        wonAmountMinor: 0,
+        wonReportingMinor: 0,
+      };
+      details.set(currency, d);
+    }
+    return d;
+  };
+  const excluded = new Excluded();
   const open: OpenDeal[] = [];
-  const excluded = new Map<string, { deals: number; amountMinor: number }>();
   for (const row of rows) {
-    if (row.currency !== query.currency) {
-      const e = excluded.get(row.currency) ?? { deals: 0, amountMinor: 0 };
-      e.deals += 1;
-      e.amountMinor += row.amount_minor;
-      excluded.set(row.currency, e);
+    const amount = { amountMinor: row.amount_minor, currency: row.currency };
+    const reporting = convert(amount);
+    const d = detailOf(row.currency);
+    d.openDeals += 1;
+    d.openAmountMinor += row.amount_minor;
+    if (reporting === null) {
+      d.openReportingMinor = null;
+      excluded.add(row.opportunity_id, amount);
       continue;
     }
+    if (d.openReportingMinor !== null) d.openReportingMinor += reporting;
     open.push({
       dealId: row.opportunity_id,
       owner: row.owner,
@@ -63,28 +118,63 @@ export function pipelineAt(
       stageSince: row.stage_since,
       segment: row.segment,
       category: row.category,
-      amount: { amountMinor: row.amount_minor, currency: row.currency },
-      amountMinor: row.amount_minor,
+      amount,
+      amountMinor: reporting,
       expectedCloseDate: row.expected_close,
     });
   }
-  const won = db
-    .prepare<unknown[], { total: number | null }>(
-      `SELECT sum(won_minor) AS total FROM ${t.deals} d WHERE outcome = 'won' AND won_currency = ?
-         AND closed_at >= ? AND closed_at <= ? AND ${where.sql}`,
+  const wins = db
+    .prepare<unknown[], { opportunity_id: string; won_minor: number; won_currency: string }>(
+      `SELECT opportunity_id, won_minor, won_currency FROM ${t.deals} d WHERE outcome = 'won'
+         AND closed_at >= ? AND closed_at <= ? AND ${where.sql} ORDER BY opportunity_id`,
     )
-    .get(query.currency, query.horizon.from, query.asOf, ...where.params);
+    .all(query.horizon.from, query.asOf, ...where.params);
+  const excludedWon = new Excluded();
+  let alreadyWonMinor = 0;
+  for (const win of wins) {
+    const amount = { amountMinor: win.won_minor, currency: win.won_currency };
+    const reporting = convert(amount);
+    const d = detailOf(win.won_currency);
+    d.wonDeals += 1;
+    d.wonAmountMinor += win.won_minor;
+    if (reporting === null) {
+      d.wonReportingMinor = null;
+      excludedWon.add(win.opportunity_id, amount);
+    } else {
+      alreadyWonMinor += reporting;
+      if (d.wonReportingMinor !== null) d.wonReportingMinor += reporting;
+    }
+  }
   return {
     pipeline: {
       asOf: query.asOf,
       open,
       closed: query.closed === false ? [] : closedDealsAt(model, query.asOf),
-      alreadyWonMinor: won?.total ?? 0,
+      alreadyWonMinor,
     },
-    excluded: [...excluded.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([currency, e]) => ({ currency, ...e })),
+    excluded: excluded.list(),
+    excludedWon: excludedWon.list(),
+    currencies: [...details.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)),
   };
+}
+
+/** Deals left out per currency, with their ids. */
+class Excluded {
+  private readonly byCurrency = new Map<string, { deals: number; amountMinor: number; dealIds: string[] }>();
+
+  add(dealId: string, amount: Money): void {
+    const e = this.byCurrency.get(amount.currency) ?? { deals: 0, amountMinor: 0, dealIds: [] };
+    e.deals += 1;
+    e.amountMinor += amount.amountMinor;
+    e.dealIds.push(dealId);
+    this.byCurrency.set(amount.currency, e);
+  }
+
+  list(): ExcludedCurrency[] {
+    return [...this.byCurrency.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, e]) => ({ currency, ...e }));
+  }
 }
 
 /** The ids of the deals closed by `asOf`. */

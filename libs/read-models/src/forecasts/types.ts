@@ -5,6 +5,8 @@
  * [0, 1]; an instant is ISO-8601 UTC; a period is `'2026-Q4'` (quarter) or `'2026-11'` (month).
  */
 import type { Money } from '@ltc/domain';
+import type { CurrencyDetail, ExcludedCurrency } from './pipeline.queries';
+import type { RatesShown } from './rates';
 
 export type ForecastMethod = 'stage-weighted' | 'category-weighted' | 'historical' | 'monte-carlo';
 export const FORECAST_METHODS: readonly ForecastMethod[] = [
@@ -145,8 +147,14 @@ export type ForecastResponse = Readonly<{
   /** The methods asked for (`method=`), all four by default, in `FORECAST_METHODS` order. */
   methods: readonly MethodForecast[];
   coverage: PipelineCoverage;
-  /** Open deals in another currency than `currency`, left out until a rate converts them. */
-  excluded: readonly Readonly<{ currency: string; deals: number; amountMinor: number }>[];
+  /** The exchange rate table in force at `asOf` as known at `knownAt` (`rateTableInForce`); null: none. */
+  rates: RatesShown | null;
+  /** Per currency of the deals in scope: open and won amounts in their own currency and in `currency`. */
+  currencies: readonly CurrencyDetail[];
+  /** Open deals in a currency no rate in force converts: listed (ids), left out of the methods. */
+  excluded: readonly ExcludedCurrency[];
+  /** Deals won in the horizon before `asOf` that no rate converts: listed, left out of `alreadyWonMinor`. */
+  excludedWon: readonly ExcludedCurrency[];
   /** The forecast calls for the horizon's period in force at `asOf` as known at `knownAt` (`callsInForce`). */
   calls: readonly ForecastCallInForce[];
 }>;
