@@ -1418,6 +1418,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exchange-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** ExchangeRateTables this caller may see, newest first, filtered */
+    get: operations['listExchangeRateTables'];
+    put?: never;
+    /** PublishExchangeRates: publish a rate table against a base from a day on (a day published again is corrected) */
+    post: operations['publishExchangeRates'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange-rates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** one exchange-rates: state, context, revision, allowed commands; as of a business instant or as known then */
+    get: operations['getExchangeRates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange-rates/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the exchange-rates's events in order, with actors (paged) */
+    get: operations['getExchangeRatesHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/process-managers/dead-letters': {
     parameters: {
       query?: never;
@@ -2970,6 +3022,32 @@ export interface components {
       bestCaseMinor: number;
       note?: Record<string, never> | null;
     };
+    ExchangeRateDto: {
+      /**
+       * @description ISO-4217 code
+       * @example USD
+       */
+      currency: string;
+      /**
+       * @description 1 unit of the currency = this many units of the base (a decimal string, at most 10 decimals)
+       * @example 0.9235
+       */
+      rate: string;
+    };
+    PublishExchangeRatesDto: {
+      /**
+       * @description the currency the rates are against
+       * @example EUR
+       */
+      base: string;
+      /**
+       * @description the day (00:00 UTC) the table is in force from
+       * @example 2026-10-01
+       */
+      effectiveFrom: string;
+      rates: components['schemas']['ExchangeRateDto'][];
+      note?: Record<string, never> | null;
+    };
     RetryOutcomeDto: {
       id: string;
       /**
@@ -3236,8 +3314,14 @@ export interface components {
       methods: Record<string, never>[];
       /** @description open pipeline expected in the horizon against targets (null without targets) */
       coverage: Record<string, never>;
-      /** @description open deals in another currency, left out */
+      /** @description the exchange rate table in force at asOf as known at knownAt: tableId, base, effectiveFrom, rates */
+      rates: Record<string, never> | null;
+      /** @description per currency: openDeals, openAmountMinor (own currency), openReportingMinor (null: no rate), wonDeals, wonAmountMinor, wonReportingMinor */
+      currencies: Record<string, never>[];
+      /** @description open deals in a currency no rate in force converts, listed per currency with their ids */
       excluded: Record<string, never>[];
+      /** @description deals won in the horizon before asOf that no rate converts, listed per currency with their ids */
+      excludedWon: Record<string, never>[];
       /** @description the forecast calls for the horizon in force at asOf as known at knownAt, visible to the caller */
       calls: components['schemas']['ForecastCallInForceDto'][];
     };
@@ -10160,6 +10244,241 @@ export interface operations {
       };
     };
   };
+  listExchangeRateTables: {
+    parameters: {
+      query?: {
+        /** @description state name or its prefix, e.g. `negotiation` or `gate` */
+        state?: string;
+        customerId?: string;
+        /** @description a user who owns it or holds a role on it */
+        person?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  publishExchangeRates: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description the command id; sending the same key again returns the first result and appends nothing */
+        'Idempotency-Key'?: string;
+        /** @description groups the events of one business flow */
+        'X-Correlation-Id'?: string;
+        /** @description business time of the fact (ISO-8601 instant), for a late entry; default now, or the fact date the body carries (signedAt, receivedOn, touchedAt), which it must agree with. Refused in the future beyond the skew, before the stream's previous event, or further back than the window for reps and managers (ops and admin have none) */
+        'X-Occurred-At'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishExchangeRatesDto'];
+      };
+    };
+    responses: {
+      /** @description accepted: the events appended and the new state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description invalid input, with every field error; a malformed, future or disagreeing X-Occurred-At */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description this actor may not send this command, or back-date it this far; names the rule */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such deal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description refused by the workflow (state, rule, allowed commands), a business time before the stream, a version conflict, or a reused key */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getExchangeRates: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DealViewDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such stream (or none yet at the moment asked) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getExchangeRatesHistory: {
+    parameters: {
+      query?: {
+        /** @description business instant, an ISO-8601 date or instant (`2026-03-31`, `2026-03-31T18:00:00Z`): the numbers as the world stood then, as known now (facts entered later but dated before it included); a log position is refused (use `knownAt`); omitted with `knownAt`: everything known then */
+        asOf?: string;
+        /** @description knowledge instant (ISO-8601, compared with each event's recordedAt) or a log position: only what the log held then (no hindsight); with `asOf`, e.g. the funnel on 30 Sep as known on 5 Oct */
+        knownAt?: string;
+        /** @description first revision to return */
+        from?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: more requests in a minute than RATE_LIMIT_PER_MINUTE allows one API key (a client address without one); Retry-After says in how many seconds to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   listDeadLetters: {
     parameters: {
       query?: never;
@@ -10865,7 +11184,7 @@ export interface operations {
         team?: string;
         /** @description deals this user owns */
         owner?: string;
-        /** @description reporting currency (ISO 4217); default EUR */
+        /** @description reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force */
         currency?: string;
         /** @description the period the forecast is for: a month (`2026-11`) or a quarter (`2026-Q4`); default the quarter of asOf */
         horizon?: string;
@@ -10930,7 +11249,7 @@ export interface operations {
         team?: string;
         /** @description deals this user owns */
         owner?: string;
-        /** @description reporting currency (ISO 4217); default EUR */
+        /** @description reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force */
         currency?: string;
         /** @description the first week W (ISO-8601 date or instant) */
         from: string;
