@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ok, startSession, type Session } from '../support/session';
 import type { Person } from '../support/team';
 import { launchChromium, screenshot } from './browser';
-import { SEEDED, seed } from './seed';
+import { NEXT_QUARTER, SEEDED, seed } from './seed';
 import { MONTH, NEXT_MONTH, PLAN, PLAN_TERMS } from './seed-incentives';
 
 type Money = { amountMinor: number; currency: string };
@@ -224,7 +224,45 @@ describe('the dashboard in a real browser', () => {
       );
     } else console.log(`forecast worked example: 2027-Q1 is not the next quarter on ${now.toISOString()}`);
     await expectText(page.getByTestId('forecast-excluded'), '$50,000.00');
+    // The calls in force for next quarter (seed.ts) beside the fan: ann's own, bob's for the east team.
+    const calls = (await api('bob', `/api/forecasts/calls?period=${NEXT_QUARTER}`)) as unknown as {
+      calls: { callId: string; commitMinor: number; bestCaseMinor: number }[];
+    };
+    expect(calls.calls).toHaveLength(2);
+    for (const c of calls.calls) {
+      const row = page.locator(`[data-testid=forecast-calls] [data-call="${c.callId}"]`);
+      await expectText(row.locator('[data-col=commit]'), euros(c.commitMinor));
+      await expectText(row.locator('[data-col=best-case]'), euros(c.bestCaseMinor));
+    }
+    await expectText(page.getByTestId('forecast-calls'), 'manager: team east');
+    await expectText(page.getByTestId('forecast-calls'), '€45,000.00');
+    // Backtest accuracy: each source's MAPE and bias as GET /api/forecasts/backtest answers them.
+    const accuracy = page.getByTestId('backtest-accuracy');
+    await accuracy.waitFor();
+    const range = `from=${await accuracy.getAttribute('data-from')}&to=${await accuracy.getAttribute('data-to')}`;
+    const backtest = (await api('bob', `/api/forecasts/backtest?${range}&every=week&horizon=quarter`)) as {
+      accuracy: { source: string; rows: number; mape: number | null; bias: number | null }[];
+    };
+    expect(backtest.accuracy.length).toBeGreaterThan(0);
+    const percent = (rate: number | null) =>
+      rate === null
+        ? '—'
+        : new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+    for (const a of backtest.accuracy) {
+      const row = accuracy.locator(`[data-source="${a.source}"]`);
+      expect({
+        source: a.source,
+        mape: await row.locator('[data-col=mape]').innerText(),
+        bias: await row.locator('[data-col=bias]').innerText(),
+      }).toEqual({
+        source: a.source,
+        mape: percent(a.mape),
+        bias: a.bias === null ? '—' : `${a.bias > 0 ? '+' : ''}${percent(a.bias)}`,
+      });
+    }
+    console.log(`backtest accuracy shown: ${JSON.stringify(backtest.accuracy)}`);
     await page.getByTestId('forecast-fan').locator('svg').first().waitFor();
+    await page.mouse.move(0, 0); // no chart tooltip in the screenshot
     await screenshot(page, 'forecast');
   });
 

@@ -128,4 +128,21 @@ export async function seed(as: As): Promise<void> {
 
   await open('cy', SEEDED.west, 'westco', eur(75_000_00), 'ordinary');
   await seedIncentives(as);
+  // Calls for next quarter: ann's own and bob's for the east team (what the forecast view shows beside the fan).
+  const call = (who: Person, body: Record<string, unknown>) =>
+    ok(as(who, 'POST', '/api/forecast-calls', { period: NEXT_QUARTER, currency: 'EUR', ...body }));
+  await call('ann', {
+    scope: 'own',
+    commitMinor: 12_000_00,
+    bestCaseMinor: 30_000_00,
+    note: 'acme by March',
+  });
+  await call('bob', { scope: 'team', commitMinor: 15_000_00, bestCaseMinor: 45_000_00, note: 'east team' });
 }
+
+/** The quarter after this one (UTC), e.g. `2027-Q1` in December 2026. */
+export const NEXT_QUARTER = (() => {
+  const now = new Date();
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3, 1));
+  return `${next.getUTCFullYear()}-Q${Math.floor(next.getUTCMonth() / 3) + 1}`;
+})();

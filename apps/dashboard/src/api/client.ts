@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../forms/command-form.model';
+import { takePrefetched } from './prefetch';
 
 /** An answer the api refused (4xx/5xx), with its error body. */
 export class ApiError extends Error {
@@ -49,16 +50,18 @@ export class Api {
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(path, {
-      method,
-      headers: {
-        ...this.headers(),
-        ...(body === undefined
-          ? {}
-          : { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const prefetched = method === 'GET' ? takePrefetched(path, this.key) : undefined;
+    const response = await (prefetched ??
+      fetch(path, {
+        method,
+        headers: {
+          ...this.headers(),
+          ...(body === undefined
+            ? {}
+            : { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }));
     const text = await response.text();
     const parsed: unknown = text === '' ? {} : JSON.parse(text);
     if (response.status === 401) this.onUnauthorized();

@@ -1,25 +1,19 @@
 import { AppShell, Badge, Burger, Button, Group, Loader, NavLink, Text, Title, Tooltip } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useSigned } from '../session/api-context';
 import { LiveContext, useLiveFeed } from '../session/live-context';
-
-// Each view is its own chunk: the first page loads without the charts and forms of the others.
-const PipelinePage = lazy(() => import('../views/pipeline.page').then((m) => ({ default: m.PipelinePage })));
-const WinRatesPage = lazy(() => import('../views/win-rates.page').then((m) => ({ default: m.WinRatesPage })));
-const DealsPage = lazy(() => import('../views/deals.page').then((m) => ({ default: m.DealsPage })));
-const DealPage = lazy(() => import('../views/deal.page').then((m) => ({ default: m.DealPage })));
-const GateInboxPage = lazy(() =>
-  import('../views/gate-inbox.page').then((m) => ({ default: m.GateInboxPage })),
-);
-const CustomersPage = lazy(() =>
-  import('../views/customers.page').then((m) => ({ default: m.CustomersPage })),
-);
-const IncentivesPage = lazy(() =>
-  import('../views/incentives.page').then((m) => ({ default: m.IncentivesPage })),
-);
-const ForecastPage = lazy(() => import('../views/forecast.page').then((m) => ({ default: m.ForecastPage })));
+import {
+  CustomersPage,
+  DealPage,
+  DealsPage,
+  ForecastPage,
+  GateInboxPage,
+  IncentivesPage,
+  PipelinePage,
+  WinRatesPage,
+} from './views';
 
 // A new top-level route also goes into CLIENT_ROUTES of apps/api/src/dashboard/dashboard.module.ts (reloads of it).
 const VIEWS = [

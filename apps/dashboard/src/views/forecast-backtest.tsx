@@ -2,8 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { Stack, Table, Text } from '@mantine/core';
 import type { Query } from '../api/client';
 import type { Backtest } from '../api/types';
-import { formatDate, formatRate } from '../format/dates';
-import { formatMoney } from '../format/money';
+import { formatRate } from '../format/dates';
 import { words } from '../format/words';
 import { useSigned } from '../session/api-context';
 import { useLoad } from '../session/use-load';
@@ -17,7 +16,7 @@ const sourceLabel = (source: string): string =>
 
 /**
  * `GET /api/forecasts/backtest` over the last 13 weeks: each method's (and the calls') MAPE and bias, the
- * error of each week's forecast against what was then won, and the calls in force at the last week.
+ * error of each week's forecast against what was then won.
  */
 export function ForecastBacktest({ query }: Readonly<{ query: Query }>) {
   const { api } = useSigned();
@@ -44,12 +43,16 @@ export function ForecastBacktest({ query }: Readonly<{ query: Query }>) {
         Replaying the last {WEEKS} weeks…
       </Text>
     );
-  const last = data.rows.at(-1);
   const over = errorsOverTime(data);
   return (
     <Stack gap="sm">
       <Table.ScrollContainer minWidth={480}>
-        <Table data-testid="backtest-accuracy" aria-label="Backtest accuracy">
+        <Table
+          data-testid="backtest-accuracy"
+          aria-label="Backtest accuracy"
+          data-from={data.from}
+          data-to={data.to}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Source</Table.Th>
@@ -76,7 +79,11 @@ export function ForecastBacktest({ query }: Readonly<{ query: Query }>) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {over.points.length > 0 && (
+      {over.points.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="backtest-unsettled">
+          No week of these {WEEKS} had a quarter that has ended: nothing to score yet.
+        </Text>
+      ) : (
         <>
           <Text size="sm" fw={600}>
             Error of each week's forecast, (forecast − won) / won
@@ -100,45 +107,6 @@ export function ForecastBacktest({ query }: Readonly<{ query: Query }>) {
         <Text size="xs" c="dimmed">
           {data.note}
         </Text>
-      )}
-      <Text size="sm" fw={600}>
-        Calls in force {last ? `at ${formatDate(last.at)} for ${last.horizon.period}` : ''}
-      </Text>
-      {last === undefined || last.calls.rep.length + last.calls.manager.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No rep or manager call was in force.
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="forecast-calls" aria-label="Calls in force">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Scope</Table.Th>
-                <Table.Th ta="right">Commit</Table.Th>
-                <Table.Th ta="right">Best case</Table.Th>
-                <Table.Th>Note</Table.Th>
-                <Table.Th>Called</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...last.calls.manager, ...last.calls.rep].map((c) => (
-                <Table.Tr key={c.callId} data-call={c.callId}>
-                  <Table.Td>{c.by}</Table.Td>
-                  <Table.Td>{c.scope === 'team' ? `team ${c.team ?? ''}` : 'own deals'}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatMoney({ amountMinor: c.commitMinor, currency: c.currency })}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {formatMoney({ amountMinor: c.bestCaseMinor, currency: c.currency })}
-                  </Table.Td>
-                  <Table.Td>{c.note}</Table.Td>
-                  <Table.Td>{formatDate(c.occurredAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
       )}
     </Stack>
   );

@@ -44,8 +44,8 @@ describe('the forecast view model', () => {
     ).toEqual([{ period: '2027-Q1', band: null, p50: null, 'stage-weighted': 1500 }]);
   });
 
-  it("gives each week's signed error against what was won, a gap where nothing was", () => {
-    const row = (at: string, expectedMinor: number, wonMinor: number) => ({
+  it("gives each settled week's signed error against what was won, a gap where nothing was", () => {
+    const row = (at: string, expectedMinor: number, wonMinor: number, settled = true) => ({
       at,
       horizon: { period: '2026-Q4', from: '', to: '' },
       forecasts: [
@@ -54,9 +54,16 @@ describe('the forecast view model', () => {
       calls: { rep: [], manager: [] },
       actual: { wonMinor, wonBeforeMinor: 0, openAtWMinor: 0, createdAfterWMinor: 0 },
       reconstructed: false,
+      settled,
     });
-    const backtest = { rows: [row('2026-10-05T00:00:00Z', 150, 100), row('2026-10-12T00:00:00Z', 80, 0)] };
-    // (150 − 100) / 100 = +0.5; won 0: no percentage error
+    const backtest = {
+      rows: [
+        row('2026-10-05T00:00:00Z', 150, 100),
+        row('2026-10-12T00:00:00Z', 80, 0),
+        row('2026-12-01T00:00:00Z', 10, 100, false),
+      ],
+    };
+    // (150 − 100) / 100 = +0.5; won 0: no percentage error; a quarter not ended: not scored
     expect(errorsOverTime(backtest as unknown as Backtest)).toEqual({
       sources: ['historical'],
       points: [

@@ -59,23 +59,26 @@ export function fanPoints(
 }
 
 /**
- * Each backtest week's signed error per method, (forecast − won) / won, for a chart over time; a week where
- * nothing was won has no percentage error and is left a gap (the api's accuracy skips it the same way).
+ * Each settled backtest week's signed error per method, (forecast − won) / won, for a chart over time: a
+ * week whose quarter has not ended yet is not scored (its won amount is still growing), and a week where
+ * nothing was won has no percentage error and is left a gap (the api's accuracy skips both the same way).
  */
 export function errorsOverTime(backtest: Backtest): {
   sources: ForecastMethod[];
   points: Record<string, string | number | null>[];
 } {
   const sources = [...new Set(backtest.rows.flatMap((r) => r.forecasts.map((f) => f.method)))];
-  const points = backtest.rows.map((row) => ({
-    week: row.at.slice(0, 10),
-    ...Object.fromEntries(
-      sources.map((s) => {
-        const f = row.forecasts.find((x) => x.method === s);
-        const won = row.actual.wonMinor;
-        return [s, f === undefined || won === 0 ? null : (f.expectedMinor - won) / won];
-      }),
-    ),
-  }));
+  const points = backtest.rows
+    .filter((row) => row.settled)
+    .map((row) => ({
+      week: row.at.slice(0, 10),
+      ...Object.fromEntries(
+        sources.map((s) => {
+          const f = row.forecasts.find((x) => x.method === s);
+          const won = row.actual.wonMinor;
+          return [s, f === undefined || won === 0 ? null : (f.expectedMinor - won) / won];
+        }),
+      ),
+    }));
   return { sources, points };
 }

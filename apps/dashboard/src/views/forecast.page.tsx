@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Forecast, ForecastMethod, MethodForecast } from '../api/types';
 import { useDocument } from '../api/document';
-import { formatRate } from '../format/dates';
+import { formatDate, formatRate } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { stageName, words } from '../format/words';
 import { DealFilters, useFilters } from '../layout/filters';
@@ -63,6 +63,7 @@ export function ForecastPage() {
               data.map((f) => ({ period: f.horizon.period, currency: f.currency, methods: f.methods })),
             )}
           />
+          <ForecastCalls forecasts={data} />
           <MethodTable forecasts={data} />
           {data.some((f) => f.excluded.length > 0) && (
             <Alert
@@ -86,7 +87,7 @@ export function ForecastPage() {
       )}
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
-          Rep and manager calls, backtest accuracy
+          Backtest accuracy
         </Title>
         {backtest ? (
           <ForecastBacktest query={query} />
@@ -287,6 +288,58 @@ function Contributions({ forecasts }: Readonly<{ forecasts: readonly Forecast[] 
           <Stat label="Expected from open deals" value={money(forecast)(answer.expectedOpenMinor)} />
           <Stat label="Expected won" value={money(forecast)(answer.expectedMinor)} />
         </Group>
+      )}
+    </Card>
+  );
+}
+
+/** The rep and manager calls in force for each quarter (as of the forecast's moment), in their own currency. */
+function ForecastCalls({ forecasts }: Readonly<{ forecasts: readonly Forecast[] }>) {
+  const calls = forecasts.flatMap((f) => f.calls.map((c) => ({ ...c, horizon: f.horizon.period })));
+  return (
+    <Card withBorder padding="xs">
+      <Title order={3} size="h5" mb="xs" px="xs">
+        Calls in force
+      </Title>
+      {calls.length === 0 ? (
+        <Text size="sm" c="dimmed" px="xs">
+          No rep or manager has made a call for these quarters.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table data-testid="forecast-calls" aria-label="Rep and manager calls">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Quarter</Table.Th>
+                <Table.Th>Call</Table.Th>
+                <Table.Th>By</Table.Th>
+                <Table.Th ta="right">Commit</Table.Th>
+                <Table.Th ta="right">Best case</Table.Th>
+                <Table.Th>Note</Table.Th>
+                <Table.Th>Made</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {calls.map((c) => (
+                <Table.Tr key={`${c.horizon}${c.callId}`} data-call={c.callId} data-horizon={c.horizon}>
+                  <Table.Td>{c.horizon}</Table.Td>
+                  <Table.Td>
+                    {c.scope === 'team' ? `manager: team ${c.team ?? ''}` : `rep: ${c.personId ?? c.by}`}
+                  </Table.Td>
+                  <Table.Td>{c.by}</Table.Td>
+                  <Table.Td ta="right" data-col="commit">
+                    {formatMoney({ amountMinor: c.commitMinor, currency: c.currency })}
+                  </Table.Td>
+                  <Table.Td ta="right" data-col="best-case">
+                    {formatMoney({ amountMinor: c.bestCaseMinor, currency: c.currency })}
+                  </Table.Td>
+                  <Table.Td>{c.note}</Table.Td>
+                  <Table.Td>{formatDate(c.occurredAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Card>
   );

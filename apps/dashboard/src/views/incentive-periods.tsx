@@ -69,7 +69,7 @@ export function IncentivePeriods({ planId, from, to, onClosed }: Props) {
           {result.text}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={360}>
+      <Table.ScrollContainer minWidth={260}>
         <Table aria-label="Periods">
           <Table.Tbody>
             {(data ?? []).map((p) =>

@@ -12,6 +12,7 @@ import { Failed, Loading, Stat, ViewTitle } from '../layout/parts';
 import { useSigned } from '../session/api-context';
 import { useLoad } from '../session/use-load';
 import { PipelineTrend } from './pipeline-trend';
+import { pipelineQuery } from './pipeline.query';
 
 /**
  * A Performance API mark set once per page load when the funnel's figures are first on screen: the first
@@ -19,14 +20,12 @@ import { PipelineTrend } from './pipeline-trend';
  */
 export const PIPELINE_RENDERED = 'ltc:pipeline-rendered';
 
-const FILTERS = ['team', 'owner', 'segment', 'customerType', 'from', 'to', 'asOf', 'knownAt'] as const;
-
 /** The funnel by stage as `GET /api/funnel` answers it, with filters and time travel. */
 export function PipelinePage() {
   const { api } = useSigned();
   const doc = useDocument();
   const [values, set, clear] = useFilters();
-  const query = Object.fromEntries(FILTERS.map((name) => [name, values[name]]));
+  const query = pipelineQuery(values);
   const key = JSON.stringify(query);
   const { data, error, loading } = useLoad(() => api.get<Funnel>('/api/funnel', query), key, !values['asOf']);
   useEffect(() => {
