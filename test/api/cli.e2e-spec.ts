@@ -11,6 +11,7 @@ import { call } from '../support/http';
 import { ownedCustomer, type As } from '../support/session';
 import { writeTeam, type Person } from '../support/team';
 import { wonDeal } from '../support/won-deal';
+import { backtestHistory, importLines } from '../support/backtest-history';
 
 const run = promisify(execFile);
 const ltc = resolve(__dirname, '../../apps/cli/bin/ltc.js');
@@ -229,7 +230,7 @@ describe('the ltc command line', () => {
     expect(byPort.stderr).toContain(`could not reach the api at http://localhost:${closed} (ECONNREFUSED)`);
   });
 
-  it.each(['serve', 'users', 'customers', 'incentives', 'projections', 'audit'])(
+  it.each(['serve', 'users', 'customers', 'incentives', 'forecast', 'projections', 'audit'])(
     'prints the usage of `ltc %s --help` and exits 0',
     async (command) => {
       const help = await cli([command, '--help']);
@@ -257,5 +258,92 @@ describe('the ltc command line', () => {
     await new Promise((done) => setTimeout(done, 1100));
     const res = await fetch(`${api.url}/api/leads`, { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(200);
+  });
+});
+
+// ltc forecast and ltc forecast backtest against a real api holding imported Q1 2026 (bt1 1,000,000 bid
+// on 7 Jan and won on 16 Feb; bt2 3,000,000 opened on 8 Jan, abandoned in March), default probabilities.
+describe('ltc forecast', () => {
+  jest.setTimeout(60_000);
+  let api: ApiProcess;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'ltc-cli-forecast-')), 'data');
+    const keys = writeTeam(join(dataDir, 'users.json'));
+    api = await startApi({ DATA_DIR: dataDir });
+    env = { LTC_URL: api.url, LTC_API_KEY: keys.ops };
+    expect(await importLines(api.url, keys.root, backtestHistory())).toEqual([]);
+    await eventually(async () => {
+      const { stdout } = await cli(
+        ['forecast', '--horizon', '2026-Q1', '--as-of', '2026-03-31', '--format', 'csv'],
+        env,
+      );
+      // The win on 16 Feb is in the live model: already won by the end of March.
+      expect(stdout).toContain('stage-weighted,10000.00,10000.00,0.00');
+    });
+  });
+  afterAll(() => api.stop());
+
+  it('prints every method for a horizon as a table, as json or as csv', async () => {
+    const at = ['--horizon', '2026-Q1', '--as-of', '2026-01-20'];
+    // Stage-weighted: bt1 bid submitted 0.5 x 10,000.00 + bt2 opened 0.05 x 30,000.00 = 6,500.00.
+    const csv = await cli(
+      ['forecast', ...at, '--method', 'stage-weighted,category-weighted', '--format', 'csv'],
+      env,
+    );
+    expect(csv).toMatchObject({ code: 0, stderr: '' });
+    expect(csv.stdout).toBe(
+      'method,expected,already_won,from_open_deals,p10,p50,p90\n' +
+        'stage-weighted,6500.00,0.00,6500.00,,,\n' +
+        // Both pipeline: 0.2 x 40,000.00.
+        'category-weighted,8000.00,0.00,8000.00,,,\n',
+    );
+    const table = await cli(['forecast', ...at], env);
+    expect(table.stdout).toMatch(
+      /^forecast of 2026-Q1 \(2026-01-01 to 2026-04-01\) as of 2026-01-20T00:00:00.000Z: 2 open deals, EUR\n/,
+    );
+    expect(table.stdout).toMatch(/stage-weighted +6,500\.00 +0\.00 +6,500\.00/);
+    expect(table.stdout).toMatch(/monte-carlo +[\d,.]+ +0\.00 +[\d,.]+ +[\d,.]+ +[\d,.]+ +[\d,.]+/);
+    const json = JSON.parse((await cli(['forecast', ...at, '--format', 'json'], env)).stdout) as {
+      openDeals: number;
+    };
+    expect(json.openDeals).toBe(2);
+  });
+
+  it('backtests week by week with a progress bar, then MAPE, bias and Brier', async () => {
+    const weeks = ['backtest', '--from', '2026-01-12', '--to', '2026-02-09', '--method', 'stage-weighted'];
+    const csv = await cli(['forecast', ...weeks, '--format', 'csv'], env);
+    expect(csv.code).toBe(0);
+    // Not a terminal: a line per tenth of the weeks, then the count.
+    expect(csv.stderr).toMatch(/^backtest \[#+\.*\] +\d+% 1\/5 weeks/);
+    expect(csv.stderr).toContain('backtest [##############################] 100% 5/5 weeks');
+    expect(csv.stderr).toMatch(/backtest: 5 weeks\n$/);
+    expect(csv.stdout.split('\n')).toEqual([
+      'week,horizon,won,won_before,open_at_w,created_after,stage-weighted,rep_calls,manager_calls,settled,reconstructed',
+      ...['2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09'].map(
+        (w) => `${w},2026-Q1,10000.00,0.00,10000.00,0.00,6500.00,,,yes,yes`,
+      ),
+      '',
+    ]);
+    const table = await cli(['forecast', ...weeks], env);
+    // (6,500 − 10,000) / 10,000 = −0.35 every week.
+    expect(table.stdout).toMatch(/\nstage-weighted +5 +0 +0\.3500 +-0\.3500\n/);
+    // bt1 (0.5 − 1)² = 0.25, bt2 (0.05 − 0)² = 0.0025 each week: Brier 0.2525 / 2 = 0.12625.
+    expect(table.stdout).toMatch(/\nstage-weighted +10 +0\.1263\n/);
+    expect(table.stdout).toMatch(/imported history: what was known before .* is reconstructed/);
+  });
+
+  it('names the refused field of a bad backtest in one line', async () => {
+    const bad = await cli(['forecast', 'backtest', '--from', '2026-03-01', '--to', '2026-02-01'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^ltc forecast backtest: 400 from: from \(2026-03-01T00:00:00.000Z\) is after to/,
+    );
+    const format = await cli(['forecast', '--format', 'xml'], env);
+    expect(format).toMatchObject({
+      code: 2,
+      stderr: 'ltc: --format must be table, json or csv, got "xml"\n',
+    });
   });
 });

@@ -40,13 +40,13 @@ export function getFromApi(
   return callApi(label, values, 'GET', path);
 }
 
-async function callApi(
+/** Sends the request to the api `--url`/`--key` (or the environment) name; `undefined` once the reason is printed. */
+async function request(
   label: string,
   values: Record<string, unknown>,
-  method: 'GET' | 'POST',
   path: string,
-  body?: unknown,
-): Promise<(ApiAnswer & { text: string }) | undefined> {
+  init: Readonly<{ method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }>,
+): Promise<{ res: Response; endpoint: string } | undefined> {
   const url = text(values['url']);
   const key = text(values['key']);
   const client = loadClientConfig(process.env, {
@@ -55,16 +55,12 @@ async function callApi(
   });
   if (client.apiKey === undefined) throw new Error('give an API key with --key or LTC_API_KEY');
   const endpoint = `${client.url}${path}`;
-  let res: Response;
   try {
-    res = await fetch(endpoint, {
-      method,
-      headers: {
-        authorization: `Bearer ${client.apiKey}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    const res = await fetch(endpoint, {
+      ...init,
+      headers: { authorization: `Bearer ${client.apiKey}`, ...init.headers },
     });
+    return { res, endpoint };
   } catch (error) {
     process.stderr.write(
       `ltc ${label}: could not reach the api at ${client.url} (${unreachable(error)}): start it ` +
@@ -72,6 +68,55 @@ async function callApi(
     );
     return undefined;
   }
+}
+
+/**
+ * `GET` an NDJSON answer, each line parsed and handed to `onLine` as it arrives (a progress bar); a
+ * refusal (not NDJSON) is answered whole, as `getFromApi` answers.
+ */
+export async function streamFromApi(
+  label: string,
+  values: Record<string, unknown>,
+  path: string,
+  onLine: (line: Record<string, unknown>) => void,
+): Promise<ApiAnswer | undefined> {
+  const sent = await request(label, values, path, {
+    method: 'GET',
+    headers: { accept: 'application/x-ndjson' },
+  });
+  if (sent === undefined) return undefined;
+  const { res, endpoint } = sent;
+  if (!res.ok || res.body === null || !(res.headers.get('content-type') ?? '').includes('ndjson'))
+    return answerOf(res, endpoint);
+  const decoder = new TextDecoder();
+  let pending = '';
+  for await (const chunk of res.body) {
+    pending += decoder.decode(chunk as Uint8Array, { stream: true });
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.trim() !== '') onLine(JSON.parse(line) as Record<string, unknown>);
+  }
+  if (pending.trim() !== '') onLine(JSON.parse(pending) as Record<string, unknown>);
+  return { status: res.status, ok: true, body: {}, endpoint };
+}
+
+async function callApi(
+  label: string,
+  values: Record<string, unknown>,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<(ApiAnswer & { text: string }) | undefined> {
+  const sent = await request(label, values, path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  return sent === undefined ? undefined : answerOf(sent.res, sent.endpoint);
+}
+
+async function answerOf(res: Response, endpoint: string): Promise<ApiAnswer & { text: string }> {
   const answer = await res.text();
   let parsed: Record<string, unknown> = {};
   try {

@@ -3,6 +3,7 @@ import { audit } from './audit.command';
 import { customers } from './customers.command';
 import { deadLetters } from './dead-letters.command';
 import { demo } from './demo.command';
+import { forecastCommand } from './forecast.command';
 import { importCommand } from './import.command';
 import { incentives } from './incentives.command';
 import { projections } from './projections.command';
@@ -27,6 +28,7 @@ export const commands: readonly CliCommand[] = [
   users,
   customers,
   incentives,
+  forecastCommand,
   importCommand,
   projections,
   deadLetters,

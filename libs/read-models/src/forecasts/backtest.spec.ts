@@ -1,4 +1,11 @@
-import { accuracyOf, backtestReport, calibrationOf, type BacktestWeek, type WonDeal } from './backtest';
+import {
+  accuracyOf,
+  backtestReport,
+  calibrationOf,
+  round4,
+  type BacktestWeek,
+  type WonDeal,
+} from './backtest';
 import { backtestPlan, BacktestInputError, MAX_BACKTEST_WEEKS } from './backtest.queries';
 import { ForecastMethodError } from './forecast';
 import { horizonOf } from './horizon';
@@ -163,6 +170,20 @@ describe('backtest metrics on weeks whose errors are known by hand', () => {
       predictions: 0,
       brier: null,
     });
+  });
+
+  it('rounds a mean summed in floating point as its exact value, half away from zero', () => {
+    // Ten deal-weeks, (0.5 − 1)² + (0.05 − 0)² five times: 1.2625 / 10 = 0.12625 exactly, which the
+    // running sum holds as 0.12624999999999997: still 0.1263.
+    let sum = 0;
+    for (let i = 0; i < 5; i++) {
+      sum += (0.5 - 1) ** 2;
+      sum += (0.05 - 0) ** 2;
+    }
+    expect(sum / 10).toBe(0.12624999999999997);
+    expect(round4(sum / 10)).toBe(0.1263);
+    expect(round4(-0.00005)).toBe(-0.0001);
+    expect(round4(2 / 3)).toBe(0.6667);
   });
 
   it('a forecast equal to the actual scores 0 and one of twice the actual a bias of 1', () => {

@@ -38,9 +38,12 @@ export type WonDeal = Readonly<{
 
 export const NO_CALLS: BacktestRow['calls'] = { rep: [], manager: [] };
 
-/** Half away from zero, to four decimals. */
+/**
+ * Half away from zero, to four decimals, of the value as computed to 12 significant digits: a mean
+ * summed in floating point (0.12624999999999997 for 0.12625) rounds as its exact value would.
+ */
 export const round4 = (value: number): number =>
-  (Math.sign(value) * Math.round(Math.abs(value) * 10_000)) / 10_000;
+  (Math.sign(value) * Math.round(Number((Math.abs(value) * 10_000).toPrecision(12)))) / 10_000;
 
 /**
  * What a backtest keeps of the forecasts at W: each method's expected amount (Monte Carlo: the mean of the
