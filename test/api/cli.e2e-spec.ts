@@ -115,7 +115,7 @@ describe('the ltc command line', () => {
     const again = await cli(['incentives', 'close', 'east26.2026-11', '--key', keys.ops], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(
-      /409 transitionNotAllowed: .*IncentivePeriodClosed cannot happen while the incentive-period is closed/,
+      /409 closedIsFinal: .*incentive period east26\.2026-11 is closed, and closed is final/,
     );
     const noPlan = await cli(['incentives', 'close', '2026-11', '--key', keys.ops], env);
     expect(noPlan).toMatchObject({ code: 2, stderr: expect.stringContaining('--plan <plan id>') });

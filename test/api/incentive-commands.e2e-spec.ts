@@ -143,6 +143,16 @@ describe('incentive plans and periods (commands)', () => {
   });
 
   it("closes by a manager of the plan's people (not another team's), once: closed is final", async () => {
+    const never = await as('ops', 'POST', '/api/incentives/periods/east26.2026-12/close', {});
+    expect(never).toMatchObject({
+      status: 404,
+      body: {
+        message:
+          'incentive period east26.2026-12 was never opened: open it (POST /api/incentives/periods/east26.2026-12/open) before closing it',
+      },
+    });
+    // nothing appended: the period still does not exist
+    expect((await as('ops', 'GET', '/api/incentives/periods/east26.2026-12')).status).toBe(404);
     const other = await as('wes', 'POST', '/api/incentives/periods/east26.2026-11/close', {});
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ rule: 'managerOfParticipants' });
@@ -150,8 +160,15 @@ describe('incentive plans and periods (commands)', () => {
     await ok(as('bob', 'POST', '/api/incentives/periods/east26.2026-11/close', {}), 'closed');
     const twice = await as('ops', 'POST', '/api/incentives/periods/east26.2026-11/close', {});
     expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ rule: 'transitionNotAllowed', state: 'closed' });
-    expect((await as('ops', 'POST', '/api/incentives/periods/east26.2026-11/open', {})).status).toBe(409);
+    expect(twice.body).toMatchObject({
+      rule: 'closedIsFinal',
+      state: 'closed',
+      message: expect.stringContaining(
+        'incentive period east26.2026-11 is closed, and closed is final: its statements stay frozen',
+      ),
+    });
+    const reopen = await as('ops', 'POST', '/api/incentives/periods/east26.2026-11/open', {});
+    expect(reopen).toMatchObject({ status: 409, body: { rule: 'closedIsFinal', state: 'closed' } });
     expect(await eventsOf('/api/incentives/periods/east26.2026-11')).toEqual([
       'IncentivePeriodOpened',
       'IncentivePeriodClosed',

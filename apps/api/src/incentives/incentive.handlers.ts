@@ -1,6 +1,8 @@
+import { NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { incentivePlanStream } from '@ltc/domain';
 import type { CommandResult } from '@ltc/engine';
+import { StreamNotFoundError } from '@ltc/event-store';
 import { defaultIncentivePeriodPolicy, incentivePeriodWorkflow } from '@ltc/workflow-incentive-period';
 import {
   comparePeriods,
@@ -75,8 +77,36 @@ export class IncentivePeriodCommandHandler implements ICommandHandler<
       }
     }
     const participants = context.terms?.participants ?? [];
-    return this.engine.execute(incentivePeriodWorkflow, defaultIncentivePeriodPolicy, message, (request) =>
-      authorizeIncentivePeriod(this.access, request, participants),
+    try {
+      return await this.engine.execute(
+        incentivePeriodWorkflow,
+        defaultIncentivePeriodPolicy,
+        message,
+        (request) => authorizeIncentivePeriod(this.access, request, participants),
+      );
+    } catch (error) {
+      throw periodRefusal(error, `${planId}.${period}`);
+    }
+  }
+}
+
+/**
+ * A refused period command said as the rule it is, nothing appended: closing a period never opened is a
+ * 404 naming how to open it; any command on a closed one, reopening included, a 409 `closedIsFinal`.
+ * Refused after the engine, so that a retried close with its idempotency key still answers the first time.
+ */
+function periodRefusal(error: unknown, id: string): unknown {
+  if (error instanceof StreamNotFoundError) {
+    return new NotFoundException(
+      `incentive period ${id} was never opened: open it (POST /api/incentives/periods/${id}/open) before closing it`,
     );
   }
+  if (!(error instanceof CommandRefusedError)) return error;
+  const r = error.refusal;
+  if (r.state !== 'closed' || (r.rule !== 'transitionNotAllowed' && r.rule !== 'alreadyExists')) return error;
+  return new CommandRefusedError({
+    ...r,
+    rule: 'closedIsFinal',
+    reason: `incentive period ${id} is closed, and closed is final: its statements stay frozen, later changes to it are paid as adjustments in the next open period`,
+  });
 }

@@ -1,19 +1,26 @@
+import type { CauseStep } from './adjustment-causes';
 import type { IncentiveLedger } from './incentive-history';
 import { formatDay, formatMinor } from './money-format';
 import type { PeriodId } from './plan-rates';
 import type { CausingEvent, EarningKind } from './types';
 
-/** One line saying why a closed period changed: the last cause, and how many more there were. */
+/**
+ * One line saying why a closed period changed: the cause that moved the figure most (the latest of equal
+ * ones), and how many more causes there were.
+ */
 export function adjustmentReason(
   kind: EarningKind,
   period: PeriodId,
-  causes: readonly CausingEvent[],
+  causes: readonly CauseStep[],
   ledger: IncentiveLedger,
 ): string {
-  const last = causes[causes.length - 1];
-  if (last === undefined) return `${kind} of ${period} recomputed`;
+  let mover: CauseStep | undefined;
+  for (const c of causes) {
+    if (mover === undefined || Math.abs(c.deltaMinor) >= Math.abs(mover.deltaMinor)) mover = c;
+  }
+  if (mover === undefined) return `${kind} of ${period} recomputed`;
   const more = causes.length > 1 ? ` (+${causes.length - 1} more)` : '';
-  return `${describe(last, ledger)}${more}`;
+  return `${describe(mover.event, ledger)}${more}`;
 }
 
 function describe(e: CausingEvent, ledger: IncentiveLedger): string {

@@ -10,15 +10,9 @@ import {
   type Known,
 } from './earnings';
 import { comparePeriods, nextPeriod, periodOf, type PeriodId } from './plan-rates';
+import { adjustmentCauses } from './adjustment-causes';
 import { adjustmentReason } from './adjustment-reason';
-import type {
-  AdjustmentLine,
-  CausingEvent,
-  EarningKind,
-  EarningLine,
-  IncentiveStatement,
-  StatementTotals,
-} from './types';
+import type { AdjustmentLine, EarningKind, EarningLine, IncentiveStatement, StatementTotals } from './types';
 
 /** What was paid so far for one person × period × kind × deal: frozen, then each forwarded adjustment. */
 type Settled = { amountMinor: number; position: string; eventIds: Set<string> };
@@ -192,7 +186,11 @@ function openPeriods(
   known: Known,
 ): PeriodId[] {
   const wanted = new Set<PeriodId>();
-  for (const key of live.lines.keys()) wanted.add(key.slice(key.indexOf('|') + 1));
+  for (const key of live.lines.keys()) {
+    // a line of a closed period is paid (as an adjustment) where its changes are forwarded
+    const period = key.slice(key.indexOf('|') + 1);
+    wanted.add(closed.has(period) ? forwardTarget(period, closed) : period);
+  }
   for (const key of live.unconverted.keys()) wanted.add(key.slice(key.indexOf('|') + 1));
   for (const key of settled.keys()) wanted.add(forwardTarget(key.split('|')[1] ?? '', closed));
   for (const o of plan.opened) if (known(o.position)) wanted.add(o.period);
@@ -248,14 +246,15 @@ function buildPeriod(
     const after = d.lines.reduce((s, l) => s + l.amountMinor, 0);
     const delta = after - (before?.amountMinor ?? 0);
     if (delta === 0) continue;
-    const causes = causesOf(
-      ledger,
-      plan,
-      d,
-      before?.position ?? closed.get(d.period)?.position ?? '',
-      before,
+    const steps = adjustmentCauses(ledger, plan, {
+      figure: { personId: d.personId, period: d.period, kind: d.kind, dealId: d.dealId },
+      since: before?.position ?? closed.get(d.period)?.position ?? '',
+      beforeMinor: before?.amountMinor ?? 0,
+      afterMinor: after,
+      inputIds: [...(before?.eventIds ?? []), ...d.lines.flatMap((l) => l.eventIds)],
       known,
-    );
+    });
+    const causes = steps.map((c) => c.event);
     persons.add(d.personId);
     const list = adjustments.get(d.personId) ?? [];
     list.push({
@@ -270,7 +269,7 @@ function buildPeriod(
       afterMinor: after,
       deltaMinor: delta,
       causes,
-      reason: adjustmentReason(d.kind, d.period, causes, ledger),
+      reason: adjustmentReason(d.kind, d.period, steps, ledger),
     });
     adjustments.set(d.personId, list);
   }
@@ -341,31 +340,6 @@ export function statementTotals(
     payableMinor: balance > 0 ? balance : 0,
     carriedOutMinor: balance < 0 ? balance : 0,
   };
-}
-
-/** The events recorded since the key was last settled that are inputs of its lines, then or now. */
-function causesOf(
-  ledger: IncentiveLedger,
-  plan: PlanLedger,
-  d: { kind: EarningKind; dealId: string | null; lines: EarningLine[] },
-  since: string,
-  before: Settled | undefined,
-  known: Known,
-): CausingEvent[] {
-  const ids = new Set<string>([...(before?.eventIds ?? []), ...d.lines.flatMap((l) => l.eventIds)]);
-  if (d.dealId !== null) {
-    const deal = ledger.deals.get(d.dealId);
-    for (const r of deal?.roles ?? []) ids.add(r.eventId);
-    for (const t of deal?.terminations ?? []) ids.add(t.eventId);
-  }
-  for (const v of plan.versions) ids.add(v.eventId);
-  for (const r of plan.retirements) ids.add(r.eventId);
-  const out: CausingEvent[] = [];
-  for (const id of ids) {
-    const e = ledger.events.get(id);
-    if (e !== undefined && e.position > since && known(e.position)) out.push(e);
-  }
-  return out.sort((a, b) => (a.position < b.position ? -1 : 1));
 }
 
 /** The period of an instant in a plan's calendar. */
