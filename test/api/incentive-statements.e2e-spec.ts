@@ -2,6 +2,7 @@ import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
 import type { Body } from '../support/fixtures';
 import { ok, ownedCustomer, startSession, type As, type Session } from '../support/session';
+import type { Person } from '../support/team';
 import { wonDeal } from '../support/won-deal';
 
 const monthOf = (d: Date): string => d.toISOString().slice(0, 7);
@@ -35,7 +36,7 @@ describe('incentive statements over HTTP', () => {
   let as: As;
   let keys: Session['keys'];
   const month = monthOf(new Date());
-  const statement = (who: 'ann' | 'sam' | 'bob' | 'ops', person: string, period: string, q = '') =>
+  const statement = (who: Person, person: string, period: string, q = '') =>
     as(who, 'GET', `/api/incentives/statements/${person}/${period}${q}`);
   const triangle = { AR: 'ann', SR: 'sam', FR: 'fay' } as const;
   let frozen: Body;
@@ -238,5 +239,29 @@ describe('incentive statements over HTTP', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ rule: 'ownStatementOrReport' });
     expect((await statement('ann', 'ann', 'November')).status).toBe(400);
+  });
+
+  // Last: it changes the org. Ann moves from east (bob) to west (wes) now, inside the closed month.
+  it('a person who moved team: her statements stay hers, unchanged; the new manager reads them, the old one the periods he managed her in', async () => {
+    const next = nextMonth(month);
+    const before = {
+      closed: JSON.stringify((await statement('ann', 'ann', month)).body),
+      open: JSON.stringify((await statement('ann', 'ann', next)).body),
+    };
+    expect((await statement('wes', 'ann', month)).status).toBe(403);
+    await ok(as('bob', 'POST', '/api/people/ann/team', { team: 'west', reason: 'new region' }));
+    await ok(as('bob', 'POST', '/api/people/ann/manager', { manager: 'wes' }));
+    await eventually(async () => expect((await statement('wes', 'ann', month)).status).toBe(200));
+    // earnings follow the person, not the team: no adjustment, the frozen month keeps its bytes, and the
+    // open month still pays only the late d2 (2,000.00)
+    expect(JSON.stringify((await statement('ann', 'ann', month)).body)).toBe(before.closed);
+    expect(JSON.stringify((await statement('ann', 'ann', next)).body)).toBe(before.open);
+    // wes manages her now: every period; bob managed her during the closed month (until the move), not
+    // in the next one, which begins after it
+    expect((await statement('wes', 'ann', next)).status).toBe(200);
+    expect((await statement('bob', 'ann', month)).status).toBe(200);
+    const later = await statement('bob', 'ann', next);
+    expect(later).toMatchObject({ status: 403, body: { rule: 'ownStatementOrReport' } });
+    expect((await statement('cy', 'ann', month)).status).toBe(403);
   });
 });

@@ -49,6 +49,15 @@ describe('OrgTimeline: the org at any business instant', () => {
     expect(org.managerOf('ann', '2026-07-01T00:00:00.000Z')).toBeUndefined();
   });
 
+  it('names everyone who managed a person during a range: mia until 1 Apr, sam from then, none after leaving', () => {
+    const during = (from: string, to: string) => [...org.managersDuring('ann', from, to)].sort();
+    expect(during('2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z')).toEqual(['mia']);
+    expect(during('2026-03-01T00:00:00.000Z', '2026-04-01T09:00:00.001Z')).toEqual(['mia', 'sam']);
+    expect(during('2026-04-01T09:00:00.000Z', '2026-05-01T00:00:00.000Z')).toEqual(['sam']);
+    expect(during('2026-07-01T00:00:00.000Z', '2026-08-01T00:00:00.000Z')).toEqual([]);
+    expect(during('2025-12-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
   it('places the late move where it happened, but a knownAt before it was recorded does not see it', () => {
     const before = { knownAt: '2026-03-15T00:00:00.000Z' };
     expect(org.teamOf('ann', '2026-03-12T00:00:00.000Z', before)).toBe('north');

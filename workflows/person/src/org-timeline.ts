@@ -125,6 +125,22 @@ export class OrgTimeline {
     return span?.active ? span.context.orgRoles : [];
   }
 
+  /**
+   * Everyone who managed `person` at some instant of `[from, to)` (business instants), as known now or
+   * at a `knownAt`: the managers of the active spans that overlap the range.
+   */
+  managersDuring(person: string, from: string, to: string, options: KnownAt = {}): Set<string> {
+    const spans = this.spans(person, options);
+    const [start, end] = [Date.parse(from), Date.parse(to)];
+    const managers = new Set<string>();
+    spans.forEach((span, i) => {
+      const next = spans[i + 1]?.fromMs ?? Infinity;
+      if (!span.active || span.context.manager === null || span.fromMs >= end || next <= start) return;
+      managers.add(span.context.manager);
+    });
+    return managers;
+  }
+
   /** Everyone in the organisation at `instant` (joined, not left). */
   membersAt(instant: string, options: KnownAt = {}): OrgMember[] {
     const at = Date.parse(instant);

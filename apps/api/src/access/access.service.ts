@@ -34,6 +34,11 @@ export class AccessService {
     return this.directory.org();
   }
 
+  /** Everyone who managed `person` at some business instant of `[from, to)`, as the log has it now. */
+  managersDuring(person: string, from: string, to: string): Set<string> {
+    return this.directory.timeline.managersDuring(person, from, to);
+  }
+
   /** Runs `rule`, reading the customer it asks for, and throws unless it allows (403 or 400). */
   async authorize<C, S>(rule: AccessRule<C, S>, actor: Actor, command: C, state: S): Promise<void> {
     const org = this.org();

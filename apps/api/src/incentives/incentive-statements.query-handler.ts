@@ -10,6 +10,7 @@ import {
   type LineExplanation,
   type StatementDiff,
 } from '@ltc/read-models';
+import { periodRange } from '@ltc/workflow-incentive-plan';
 import { AccessService } from '../access/access.service';
 import { assertMayReadStatement } from './incentive-statement.access';
 import { IncentiveStatementsService } from './incentive-statements.service';
@@ -33,7 +34,7 @@ export class GetIncentiveStatementHandler implements IQueryHandler<GetIncentiveS
   ) {}
 
   async execute(q: GetIncentiveStatementQuery): Promise<IncentiveStatement> {
-    assertMayReadStatement(q.actor, this.access.org(), q.personId);
+    assertMayReadStatement(q.actor, this.access.org(), q.personId, this.managersInPeriod(q));
     const ledger = await this.statements.ledger();
     const statement = statementOf(
       ledger,
@@ -46,6 +47,17 @@ export class GetIncentiveStatementHandler implements IQueryHandler<GetIncentiveS
       );
     }
     return statement;
+  }
+
+  /** Who managed the person during the asked period (none when the period is not one: refused later). */
+  private managersInPeriod(q: GetIncentiveStatementQuery): ReadonlySet<string> {
+    let range: { from: string; to: string };
+    try {
+      range = periodRange(q.period);
+    } catch {
+      return new Set();
+    }
+    return this.access.managersDuring(q.personId, range.from, range.to);
   }
 }
 
