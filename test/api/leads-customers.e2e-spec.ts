@@ -2,8 +2,11 @@ import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
 import { call } from '../support/http';
 import { startSession, type As } from '../support/session';
-import { nowIso } from '../support/fixtures';
+import { nowIso, type Body } from '../support/fixtures';
 import type { Person } from '../support/team';
+
+/** A touch note at the 2,000-character limit, with characters outside the BMP (two UTF-16 units each). */
+const LONG_NOTE = [...`met the CIO: ${'🙂 next steps agreed. '.repeat(120)}`].slice(0, 2_000).join('');
 
 const BANT = {
   budget: {
@@ -110,7 +113,7 @@ describe('leads and customers over HTTP', () => {
     touchedAt = nowIso();
     const touch = await as('ann', 'POST', `/api/leads/${leadId}/touches`, {
       channel: 'visit',
-      note: 'met the CIO',
+      note: LONG_NOTE,
       touchedAt,
     });
     expect(touch.status).toBe(200);
@@ -164,6 +167,15 @@ describe('leads and customers over HTTP', () => {
       ]);
       return events.map((e) => e.data);
     });
+    // The lead's note is at the 2,000-character limit: the customer's note, "lead <stream>: " before it,
+    // is cut to the same limit (code points) and ends with "…", not refused (it was a dead letter).
+    const note = [...String(touches[0]!['note'])];
+    expect(note.length).toBe(2_000);
+    expect(note.join('')).toBe(
+      `lead lead-${leadId}: ${[...LONG_NOTE].slice(0, 2_000 - 1 - [...`lead lead-${leadId}: `].length).join('')}…`,
+    );
+    const health = (await (await fetch(`${api.url}/health`)).json()) as Body;
+    expect(health['processManagers']).toMatchObject({ deadLetters: 0 });
     expect(touches[0]).toMatchObject({ touchedAt, by: 'system' });
     expect(touches[1]).toMatchObject({ channel: 'deal', by: 'system' });
     const customer = (await as('ann', 'GET', '/api/customers/acme')).body;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { contractStream, customerStream, leadStream, occurredAtOf, opportunityStream } from '@ltc/domain';
 import type { StoredEvent } from '@ltc/event-store';
+import { LIMITS } from '@ltc/workflow-kit';
 import { contractWorkflow } from '@ltc/workflow-contract';
 import { customerWorkflow } from '@ltc/workflow-customer';
 import { leadWorkflow, type LeadEvent } from '@ltc/workflow-lead';
@@ -127,7 +128,7 @@ export class LtcReactions {
             type: 'RecordCustomerTouch',
             data: {
               channel: touch.channel,
-              note: `lead ${event.streamId}: ${touch.note}`,
+              note: withinProse(`lead ${event.streamId}: `, touch.note),
               touchedAt: touch.touchedAt,
             },
           },
@@ -188,3 +189,14 @@ export const DEAL_WORK: Readonly<Record<'opportunity' | 'contract', readonly str
     'ContractEvaluated',
   ],
 };
+
+/**
+ * `prefix` and `text` as one note of at most `LIMITS.prose` characters (code points, as the workflows
+ * count them): a text that does not fit after the prefix is cut and ends with "…", so a lead touch
+ * at the limit still refreshes its customer instead of being refused there (a dead letter every time).
+ */
+export function withinProse(prefix: string, text: string): string {
+  const chars = [...text];
+  const room = LIMITS.prose - [...prefix].length;
+  return chars.length <= room ? prefix + text : prefix + chars.slice(0, room - 1).join('') + '…';
+}
