@@ -560,7 +560,8 @@ describe('the dashboard in a real browser', () => {
 
 async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
   try {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+    // 15 s: on a loaded 2-core CI machine an answer behind a click has taken more than 5 s
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
   } catch {
     throw new Error(
       `expected ${String(locator)} to contain "${text}", it shows "${await locator
