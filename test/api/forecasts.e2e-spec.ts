@@ -1,6 +1,6 @@
 import type { ApiProcess } from '../support/api-process';
 import { eventually } from '../support/eventually';
-import { eur } from '../support/fixtures';
+import { eur, INCENTIVE_TERMS } from '../support/fixtures';
 import { ok, ownedCustomer, startSession, type As } from '../support/session';
 
 const DAY = 86_400_000;
@@ -10,7 +10,15 @@ type Method = {
   expectedOpenMinor: number;
   contributions: { dealId: string; probability: number }[];
 };
-type Forecast = { openDeals: number; knownAt: string | null; methods: Method[] };
+type Coverage = {
+  targetMinor: number | null;
+  wonMinor: number;
+  openMinor: number;
+  coverage: number | null;
+  targets: { personId: string; period: string; targetMinor: number; rate: string; eventId: string }[];
+  targetsWithoutRate: { personId: string; amount: { amountMinor: number; currency: string } }[];
+};
+type Forecast = { openDeals: number; knownAt: string | null; methods: Method[]; coverage: Coverage };
 
 // GET /api/forecasts over real HTTP: three open deals in two teams, one called commit by a late entry.
 describe('GET /api/forecasts', () => {
@@ -147,5 +155,83 @@ describe('GET /api/forecasts', () => {
       category: 'omitted',
     });
     expect(answer.status).toBe(403);
+  });
+
+  it('measures the open pipeline against the targets of the scope, converted at the rates in force', async () => {
+    const month = `${now.getUTCFullYear()}-${String(q * 3 + 1).padStart(2, '0')}`;
+    const setTarget = (planId: string, personId: string, targetMinor: number) =>
+      ok(
+        as('ops', 'POST', `/api/incentives/plans/${planId}/targets`, {
+          personId,
+          period: month,
+          targetMinor,
+          targetBonusMinor: 100_000,
+          basis: { kind: 'baseSalary', amountMinor: 500_000 },
+        }),
+      );
+    const effectiveFrom = `${now.getUTCFullYear()}-01`;
+    await ok(
+      as('ops', 'POST', '/api/incentives/plans', { planId: 'east', effectiveFrom, terms: INCENTIVE_TERMS }),
+    );
+    await ok(
+      as('ops', 'POST', '/api/incentives/plans', {
+        planId: 'west',
+        effectiveFrom,
+        terms: { ...INCENTIVE_TERMS, name: 'West', currency: 'USD', fxRates: {}, participants: ['cy'] },
+      }),
+    );
+    await setTarget('east', 'ann', 5_000_000); // EUR 50,000.00
+    await setTarget('east', 'sam', 3_000_000); // EUR 30,000.00
+    await setTarget('west', 'cy', 4_000_000); // USD 40,000.00: no exchange rate published yet
+    const coverage = async (who: 'ann' | 'bob' | 'ops', params = '') =>
+      (await forecast(who, `method=stage-weighted${params}`)).coverage;
+    const everyone = await eventually(async () => {
+      const c = await coverage('ops');
+      expect(c.targetsWithoutRate).toHaveLength(1);
+      return c;
+    });
+    // Open in the horizon: 10,000,000 + 2,000,000 + 4,000,000 = 16,000,000, nothing won yet; targets
+    // 5,000,000 (ann) + 3,000,000 (sam) = 8,000,000; cy's USD target has no rate: listed, not summed.
+    expect(everyone).toMatchObject({
+      targetMinor: 8_000_000,
+      wonMinor: 0,
+      openMinor: 16_000_000,
+      coverage: 2,
+    });
+    expect(everyone.targets.map((t) => [t.personId, t.period, t.targetMinor, t.rate])).toEqual([
+      ['ann', month, 5_000_000, '1'],
+      ['sam', month, 3_000_000, '1'],
+    ]);
+    expect(everyone.targets.every((t) => t.eventId.length > 0)).toBe(true);
+    expect(everyone.targetsWithoutRate).toEqual([
+      expect.objectContaining({ personId: 'cy', amount: { amountMinor: 4_000_000, currency: 'USD' } }),
+    ]);
+    // The east team (bob sees his team): fa1 + fs1 = 12,000,000 against 8,000,000 = 1.5.
+    expect(await coverage('bob', '&team=east')).toMatchObject({ targetMinor: 8_000_000, coverage: 1.5 });
+    // ann's own: 10,000,000 against her 5,000,000 = 2; the west team, as ops: no target with a rate.
+    expect(await coverage('ann', '&owner=ann')).toMatchObject({ targetMinor: 5_000_000, coverage: 2 });
+    expect(await coverage('ops', '&team=west')).toMatchObject({ targetMinor: null, coverage: null });
+
+    const effective = daysAgo(3).slice(0, 10);
+    await ok(
+      as('ops', 'POST', '/api/exchange-rates', {
+        base: 'EUR',
+        effectiveFrom: effective,
+        rates: [{ currency: 'USD', rate: '0.9235' }],
+        note: 'ECB',
+      }),
+    );
+    const converted = await eventually(async () => {
+      const c = await coverage('ops');
+      expect(c.targetsWithoutRate).toEqual([]);
+      return c;
+    });
+    // USD 40,000.00 x 0.9235 = EUR 36,940.00: 4,000,000 x 0.9235 = 3,694,000 cents. Targets 11,694,000;
+    // coverage 16,000,000 / 11,694,000 = 1.36822… → 1.3682.
+    expect(converted).toMatchObject({ targetMinor: 11_694_000, coverage: 1.3682 });
+    expect(converted.targets.find((t) => t.personId === 'cy')).toMatchObject({
+      targetMinor: 3_694_000,
+      rate: '0.9235',
+    });
   });
 });

@@ -44,4 +44,5 @@ export { formatMinor } from './incentives/money-format';
 export * from './forecasts/known';
 export * from './forecasts/calls';
 export * from './forecasts/facts';
+export * from './forecasts/targets';
 export * from './forecasts/rates';

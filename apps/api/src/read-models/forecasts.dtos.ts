@@ -80,7 +80,8 @@ export class ForecastDto {
   })
   methods!: object[];
   @ApiProperty({
-    description: 'open pipeline expected in the horizon against targets (null without targets)',
+    description:
+      'open pipeline expected in the horizon against the targets of the scope for the periods inside it (coverage null without a target)',
   })
   coverage!: object;
   @ApiProperty({

@@ -3,16 +3,17 @@ import type { HistoryEvent } from '../incentives/incentive-history';
 import type { RecordedForecastCall } from './calls';
 import type { LoggedFact } from './known';
 import type { RecordedRateTable } from './rates';
+import type { RecordedPlanRetirement, RecordedPlanTerms, RecordedTarget } from './targets';
 
-/** A person's incentive target for a period, in the plan's currency when it was set. */
-export type RecordedTarget = LoggedFact &
-  Readonly<{ planId: string; personId: string; period: string; targetMinor: number; currency: string }>;
-
-/** What a forecast reads besides the deals: calls, rate tables and targets, each with where it sits in the log. */
+/**
+ * What a forecast reads besides the deals: calls, rate tables, targets and the plan terms that say their
+ * currency, each with where it sits in the log.
+ */
 export type ForecastFacts = {
   calls: RecordedForecastCall[];
   rateTables: RecordedRateTable[];
   targets: RecordedTarget[];
+  plans: { terms: RecordedPlanTerms[]; retirements: RecordedPlanRetirement[] };
 };
 
 /** The streams the facts come from: forecast calls, exchange rates and incentive plans (their targets). */
@@ -29,8 +30,12 @@ type CallData = Omit<RecordedForecastCall, keyof LoggedFact | 'line' | 'callId'>
  * every call and target is kept with its times and position, so any moment can be read off it later.
  */
 export class ForecastFactsFolder {
-  readonly facts: ForecastFacts = { calls: [], rateTables: [], targets: [] };
-  private readonly planCurrency = new Map<string, string>();
+  readonly facts: ForecastFacts = {
+    calls: [],
+    rateTables: [],
+    targets: [],
+    plans: { terms: [], retirements: [] },
+  };
 
   apply(event: HistoryEvent): void {
     const logged: LoggedFact = {
@@ -79,7 +84,11 @@ export class ForecastFactsFolder {
     const data = event.data as Record<string, unknown>;
     if (event.type === 'IncentivePlanPublished' || event.type === 'IncentivePlanCorrected') {
       const terms = data['terms'] as { currency: string };
-      this.planCurrency.set(planId, terms.currency);
+      const effectiveFrom = data['effectiveFrom'] as string;
+      this.facts.plans.terms.push({ ...logged, planId, effectiveFrom, currency: terms.currency });
+    } else if (event.type === 'IncentivePlanRetired') {
+      const effectiveAfter = data['effectiveAfter'] as string;
+      this.facts.plans.retirements.push({ ...logged, planId, effectiveAfter });
     } else if (event.type === 'IncentiveTargetSet') {
       this.facts.targets.push({
         ...logged,
@@ -87,7 +96,6 @@ export class ForecastFactsFolder {
         personId: data['personId'] as string,
         period: data['period'] as string,
         targetMinor: data['targetMinor'] as number,
-        currency: this.planCurrency.get(planId) ?? '',
       });
     }
   }

@@ -1,8 +1,12 @@
 import { historical, learnHistory, type LearnedHistory } from './historical';
 import { monteCarlo, type MonteCarloOptions } from './monte-carlo';
 import { expectedInHorizon, type PipelineAt } from './pipeline';
+import { convertMinor, type RecordedRateTable } from './rates';
+import type { TargetInForce } from './targets';
 import {
   FORECAST_METHODS,
+  type CoverageTarget,
+  type CoverageTargetWithoutRate,
   type ForecastCategory,
   type ForecastHorizon,
   type ForecastMethod,
@@ -64,15 +68,37 @@ export function forecastMethods(
   });
 }
 
-/** Unweighted open pipeline expected in the horizon against a target (null: none covers the scope). */
+/** What a coverage is measured against: the targets in force and how to bring them to the reporting currency. */
+export type CoverageTargets = Readonly<{
+  targets: readonly TargetInForce[];
+  /** The reporting currency. */
+  currency: string;
+  /** The exchange rate table in force at `asOf` as known at `knownAt` (`rateTableInForce`). */
+  table: RecordedRateTable | null;
+}>;
+
+/**
+ * Unweighted open pipeline expected in the horizon against the targets in force (`targetsInForce`),
+ * each converted at the table in force (`convertMinor`: exact, rounded once) and summed; a target no
+ * rate converts is listed in `targetsWithoutRate`, never dropped silently. Coverage is
+ * `openMinor / (targetMinor − wonMinor)`, to four decimals: how many times the open pipeline covers
+ * what is still to win.
+ */
 export function coverageOf(
   pipeline: PipelineAt,
   horizon: ForecastHorizon,
-  targets: PipelineCoverage['targets'] = [],
+  against: CoverageTargets = { targets: [], currency: '', table: null },
 ): PipelineCoverage {
   const openMinor = pipeline.open
     .filter((deal) => expectedInHorizon(deal, pipeline.asOf, horizon))
     .reduce((sum, deal) => sum + deal.amountMinor, 0);
+  const targets: CoverageTarget[] = [];
+  const targetsWithoutRate: CoverageTargetWithoutRate[] = [];
+  for (const target of against.targets) {
+    const converted = convertMinor(target.amount, against.currency, against.table);
+    if (converted.ok) targets.push({ ...target, targetMinor: converted.amountMinor, rate: converted.rate });
+    else targetsWithoutRate.push({ ...target, reason: converted.reason });
+  }
   const targetMinor = targets.length === 0 ? null : targets.reduce((sum, t) => sum + t.targetMinor, 0);
   const gap = targetMinor === null ? 0 : targetMinor - pipeline.alreadyWonMinor;
   return {
@@ -81,5 +107,6 @@ export function coverageOf(
     openMinor,
     coverage: targetMinor === null || gap <= 0 ? null : Math.round((openMinor / gap) * 10_000) / 10_000,
     targets,
+    targetsWithoutRate,
   };
 }

@@ -122,16 +122,43 @@ export type MonteCarloForecast = MethodBase &
 export type MethodForecast =
   StageWeightedForecast | CategoryWeightedForecast | HistoricalForecast | MonteCarloForecast;
 
-/** Open pipeline against the targets of the people in scope for the horizon, where targets exist. */
+/** A target a coverage counts: whose, for which period, in its plan's currency and in the reporting one. */
+export type CoverageTarget = Readonly<{
+  personId: string;
+  planId: string;
+  /** A period inside the horizon (`2026-11` of `2026-Q4`, or the quarter itself). */
+  period: string;
+  /** As set, in the plan's currency. */
+  amount: Money;
+  /** `amount` in the reporting currency at the rate in force, rounded half away from zero. */
+  targetMinor: number;
+  /** The rate applied (`'1'` in the same currency; `from/to` through the table's base). */
+  rate: string;
+  /** The `IncentiveTargetSet` event. */
+  eventId: string;
+}>;
+
+/** A target in a currency no rate in force converts: listed, left out of `targetMinor`. */
+export type CoverageTargetWithoutRate = Readonly<{
+  personId: string;
+  planId: string;
+  period: string;
+  amount: Money;
+  eventId: string;
+  reason: string;
+}>;
+
+/** Open pipeline against the targets of the people in scope for the periods inside the horizon. */
 export type PipelineCoverage = Readonly<{
-  /** Null when no target covers the horizon for anyone in scope. */
+  /** Σ `targets[].targetMinor`; null when no target (that a rate converts) covers the horizon for anyone in scope. */
   targetMinor: number | null;
   wonMinor: number;
   /** Open deals expected to close in the horizon, unweighted. */
   openMinor: number;
-  /** `openMinor / (targetMinor − wonMinor)`; null without a target or when the target is met. */
+  /** `openMinor / (targetMinor − wonMinor)`, four decimals; null without a target or when the target is met. */
   coverage: number | null;
-  targets: readonly Readonly<{ personId: string; targetMinor: number }>[];
+  targets: readonly CoverageTarget[];
+  targetsWithoutRate: readonly CoverageTargetWithoutRate[];
 }>;
 
 /** `GET /api/forecasts?horizon=&asOf=&knownAt=&method=&team=&owner=`. */
