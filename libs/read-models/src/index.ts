@@ -6,6 +6,7 @@ export * from './funnel/funnel.projection';
 export * from './funnel/funnel.queries';
 export * from './funnel/lead-funnel.queries';
 export * from './funnel/funnel-trend';
+export * from './funnel/funnel-currency';
 export * from './win-rate/win-rate.projection';
 export * from './win-rate/win-rate.queries';
 export * from './activity/activity.projection';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { forecastCallsVisibleTo } from '@ltc/access';
-import { UpcasterRegistry } from '@ltc/domain';
+import { isKnownCurrency, UpcasterRegistry } from '@ltc/domain';
 import type { Actor } from '@ltc/engine';
 import { EVENT_STORE, type EventStore } from '@ltc/event-store';
 import type { KnownAt } from '@ltc/projections';
@@ -9,10 +9,15 @@ import {
   callsInForce,
   FORECAST_FACT_STREAM_PREFIXES,
   ForecastFactsFolder,
+  rateTableInForce,
   type ForecastCallInForce,
   type ForecastFacts,
+  type ReportingCurrency,
 } from '@ltc/read-models';
 import { AccessService } from '../access/access.service';
+import { APP_CONFIG } from '../app-config.token';
+import type { AppConfig } from '../config';
+import { InvalidInputException } from '../http/validation';
 import { FollowedFold } from './followed-fold';
 
 /**
@@ -25,8 +30,30 @@ export class ForecastFactsService extends FollowedFold<ForecastFactsFolder> {
     @Inject(EVENT_STORE) store: EventStore,
     upcasters: UpcasterRegistry,
     private readonly access: AccessService,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super(store, upcasters, FORECAST_FACT_STREAM_PREFIXES, new ForecastFactsFolder(), 'ForecastFacts');
+    this.reportingCurrency = config.reportingCurrency;
+  }
+
+  /** `REPORTING_CURRENCY`: what forecasts and the funnel report in when the query names no `currency`. */
+  private readonly reportingCurrency: string;
+
+  /** The asked `currency`, default `REPORTING_CURRENCY`; an unknown code is a 400 naming the field. */
+  currencyOf(asked: string | undefined): string {
+    const code = asked ?? this.reportingCurrency;
+    if (!isKnownCurrency(code)) {
+      throw new InvalidInputException([
+        { field: 'currency', messages: ['currency must be a known ISO-4217 code such as EUR'] },
+      ]);
+    }
+    return code;
+  }
+
+  /** The asked currency (`currencyOf`) and the exchange rate table in force at `at` as known at `knownAt`. */
+  async reportingIn(asked: string | undefined, at: string, knownAt?: KnownAt): Promise<ReportingCurrency> {
+    const currency = this.currencyOf(asked);
+    return { currency, table: rateTableInForce((await this.facts()).rateTables, at, knownAt) };
   }
 
   /** The facts after every event delivered so far (the backlog read first). */

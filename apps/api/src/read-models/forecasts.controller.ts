@@ -2,7 +2,7 @@ import { Controller, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { forecastCallsVisibleTo, forecastVisibleTo } from '@ltc/access';
-import { isKnownCurrency, type Money } from '@ltc/domain';
+import type { Money } from '@ltc/domain';
 import { CLOCK, type Actor, type Clock } from '@ltc/engine';
 import {
   BacktestInputError,
@@ -17,7 +17,6 @@ import {
   parseMethods,
   periodAt,
   pipelineAt,
-  rateTableInForce,
   ratesShown,
   runBacktest,
   stageProbabilitiesOf,
@@ -75,11 +74,7 @@ export class ForecastsController {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = { stageProbabilities: stageProbabilitiesOf(config.forecastStageProbabilities) };
-    this.reportingCurrency = config.reportingCurrency;
   }
-
-  /** `REPORTING_CURRENCY`: what a forecast reports in when the query names no `currency`. */
-  private readonly reportingCurrency: string;
 
   /** The methods' configuration (`FORECAST_STAGE_PROBABILITIES`), recorded in every answer. */
   private readonly settings: ForecastSettings;
@@ -140,12 +135,9 @@ export class ForecastsController {
       throw error;
     }
     const filter = this.filterOf(actor, query);
-    const currency = query.currency ?? this.reportingCurrency;
-    if (!isKnownCurrency(currency))
-      throw refuse('currency', 'currency must be a known ISO-4217 code such as EUR');
     const knownAt = parseMoment(query)?.knownAt;
+    const { currency, table } = await this.facts.reportingIn(query.currency, asOf, knownAt);
     const facts = await this.facts.facts();
-    const table = rateTableInForce(facts.rateTables, asOf, knownAt);
     const convert = (amount: Money) => {
       const converted = convertMinor(amount, currency, table);
       return converted.ok ? converted.amountMinor : null;

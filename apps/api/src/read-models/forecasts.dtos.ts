@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BACKTEST_TRIALS, FORECAST_METHODS, MAX_BACKTEST_WEEKS } from '@ltc/read-models';
 import { ForecastCallInForceDto } from '../forecasts/forecast-calls.dtos';
 import { ID_PATTERN } from '../http/common.dto';
-import { AsOfQueryDto } from './read-model.request.dtos';
+import { AsOfQueryDto, ReportingCurrencyParam } from './read-model.request.dtos';
 
 /** Which forecast: the methods, the scope (owner, team) and the reporting currency. */
 export class ForecastScopeQueryDto {
@@ -30,14 +30,7 @@ export class ForecastScopeQueryDto {
   @Matches(ID_PATTERN)
   owner?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force',
-    example: 'EUR',
-  })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/)
-  @Length(3, 3)
+  @ReportingCurrencyParam()
   currency?: string;
 }
 

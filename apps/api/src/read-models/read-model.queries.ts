@@ -4,8 +4,8 @@ import { type ProjectionStatus } from '@ltc/projections';
 import {
   type ActivityRow,
   type AuditTimeline,
-  type FunnelReport,
-  type FunnelTrendPoint,
+  type ReportedFunnel,
+  type ReportedTrendPoint,
   type TrendStep,
   type GateDecisionPage,
   type LeadFunnelReport,
@@ -26,7 +26,7 @@ import type {
 
 export type At<T> = T & Readonly<{ asOf: Moment }>;
 
-export class GetFunnelQuery extends Query<At<FunnelReport>> {
+export class GetFunnelQuery extends Query<At<ReportedFunnel>> {
   constructor(
     readonly actor: Actor,
     readonly params: FunnelQueryDto,
@@ -39,7 +39,9 @@ export type FunnelTrend = Readonly<{
   every: TrendStep;
   /** The knowledge bound asked for (an instant or a log position), or null: everything known now. */
   knownAt: string | null;
-  points: readonly FunnelTrendPoint[];
+  /** The reporting currency of every point's `reporting` amounts. */
+  currency: string;
+  points: readonly ReportedTrendPoint[];
 }>;
 
 export class GetFunnelTrendQuery extends Query<FunnelTrend> {

@@ -12,6 +12,8 @@ import {
   gateDecisionsProjection,
   leadFunnel,
   lossReport,
+  reportFunnelIn,
+  reportTrendPointIn,
   winRateProjection,
   winRates,
   type DealFilter,
@@ -20,7 +22,8 @@ import {
 } from '@ltc/read-models';
 import type { Actor } from '@ltc/engine';
 import { InvalidInputException } from '../http/validation';
-import { AsOfReadModels } from './as-of-read-models.service';
+import { AsOfReadModels, parseMoment } from './as-of-read-models.service';
+import { ForecastFactsService } from './forecast-facts.service';
 import { ReadModelAccess } from './read-model.access';
 import {
   GetActivityQuery,
@@ -65,19 +68,22 @@ export class GetFunnelHandler implements IQueryHandler<GetFunnelQuery> {
   constructor(
     private readonly models: AsOfReadModels,
     private readonly access: ReadModelAccess,
+    private readonly facts: ForecastFactsService,
   ) {}
 
   async execute({ actor, params }: GetFunnelQuery) {
+    // The currency first: a bad one is a 400 before any replay.
+    const currency = this.facts.currencyOf(params.currency);
+    const knownAt = parseMoment(params)?.knownAt;
     const { model, moment } = await this.models.open(funnelProjection, params);
-    return {
-      asOf: moment,
-      ...funnelReport(model, {
-        filter: dealFilter(params, actor, this.access),
-        period: period(params),
-        stalledDays: params.stalledDays,
-        now: moment.instant,
-      }),
-    };
+    const report = funnelReport(model, {
+      filter: dealFilter(params, actor, this.access),
+      period: period(params),
+      stalledDays: params.stalledDays,
+      now: moment.instant,
+    });
+    const reporting = await this.facts.reportingIn(currency, moment.instant, knownAt);
+    return { asOf: moment, ...reportFunnelIn(report, reporting) };
   }
 }
 
@@ -86,6 +92,7 @@ export class GetFunnelTrendHandler implements IQueryHandler<GetFunnelTrendQuery>
   constructor(
     private readonly models: AsOfReadModels,
     private readonly access: ReadModelAccess,
+    private readonly facts: ForecastFactsService,
   ) {}
 
   async execute({ actor, params }: GetFunnelTrendQuery): Promise<FunnelTrend> {
@@ -107,13 +114,19 @@ export class GetFunnelTrendHandler implements IQueryHandler<GetFunnelTrendQuery>
       throw refuse('every', error instanceof Error ? error.message : String(error));
     }
     const filter = dealFilter(params, actor, this.access);
+    const known = parseMoment({ knownAt: params.knownAt })?.knownAt;
+    const currency = this.facts.currencyOf(params.currency);
     const { knownAt, points } = await this.models.sample(
       funnelProjection,
       instants,
       params.knownAt,
       (model, asOf) => funnelTrendPoint(model, { asOf, every: params.every, filter }),
     );
-    return { every: params.every, knownAt, points };
+    const reported = [];
+    for (const point of points) {
+      reported.push(reportTrendPointIn(point, await this.facts.reportingIn(currency, point.asOf, known)));
+    }
+    return { every: params.every, knownAt, currency, points: reported };
   }
 }
 

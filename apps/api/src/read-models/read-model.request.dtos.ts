@@ -1,12 +1,37 @@
+import { applyDecorators } from '@nestjs/common';
 import { PageLimit, PageOffset } from '../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { WIN_RATE_DIMENSIONS, type WinRateDimension } from '@ltc/read-models';
 import { IsCalendarMoment } from '../http/calendar';
 import { ID_PATTERN } from '../http/common.dto';
 
 const POSITION = /^\d{20}(\/\d{20})?$/;
+
+/** The `currency=` query of the forecasts and the funnel: what their amounts are reported in. */
+export const ReportingCurrencyParam = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force',
+      example: 'EUR',
+    }),
+    IsOptional(),
+    Matches(/^[A-Z]{3}$/),
+    Length(3, 3),
+  );
 
 /**
  * Every read-model query takes two instants: `asOf` (business time: the facts that had occurred by then,
@@ -101,6 +126,9 @@ export class FunnelQueryDto extends DealFilterQueryDto {
   @Min(1)
   @Max(3650)
   stalledDays = 30;
+
+  @ReportingCurrencyParam()
+  currency?: string;
 }
 
 export class FunnelTrendQueryDto extends DealFilterQueryDto {
@@ -112,6 +140,9 @@ export class FunnelTrendQueryDto extends DealFilterQueryDto {
   @IsOptional()
   @IsIn(['day', 'week', 'month'])
   every: 'day' | 'week' | 'month' = 'week';
+
+  @ReportingCurrencyParam()
+  currency?: string;
 }
 
 export class LeadFunnelQueryDto extends PeriodQueryDto {

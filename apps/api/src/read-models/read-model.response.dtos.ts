@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Money } from '@ltc/domain';
 import type { ProjectionStatus } from '@ltc/projections';
 import type {
-  FunnelTrendPoint,
   ActivityRow,
   AuditTimeline,
   FunnelReport,
@@ -13,6 +12,9 @@ import type {
   LeadFunnelRow,
   LossReport,
   Ranked,
+  ReportedFunnel,
+  ReportedStageRow,
+  ReportedTrendPoint,
   StageRow,
   StalledDeal,
   StreamVerification,
@@ -22,6 +24,7 @@ import type {
 } from '@ltc/read-models';
 import type { FunnelTrend } from './read-model.queries';
 import type { Documents } from './report-shape';
+import { RatesShownDto, ReportingAmountDto } from './reporting-currency.dtos';
 
 export class MoneyView {
   @ApiProperty({ example: 12_000_000, description: 'integer minor units' })
@@ -75,6 +78,12 @@ class StageRowDto {
   timeInStage!: TimeInStageDto;
   @ApiProperty({ description: 'deals in the stage longer than `stalledDays`' })
   stalled!: number;
+  @ApiProperty({
+    type: ReportingAmountDto,
+    description:
+      "`amount` in the reporting currency: each currency's amount converted once at the table in force",
+  })
+  reporting!: ReportingAmountDto;
 }
 
 class MoveDto {
@@ -114,6 +123,11 @@ class FunnelTotalsDto {
   lost!: number;
   @ApiProperty()
   abandoned!: number;
+  @ApiProperty({
+    type: ReportingAmountDto,
+    description: "the open deals' amount in the reporting currency: the sum of the open stages' `reporting`",
+  })
+  reporting!: ReportingAmountDto;
 }
 
 export class FunnelDto {
@@ -127,6 +141,18 @@ export class FunnelDto {
   stalled!: StalledDealDto[];
   @ApiProperty({ type: FunnelTotalsDto })
   totals!: FunnelTotalsDto;
+  @ApiProperty({
+    example: 'EUR',
+    description: 'the reporting currency (`currency=`, default REPORTING_CURRENCY)',
+  })
+  currency!: string;
+  @ApiProperty({
+    type: RatesShownDto,
+    nullable: true,
+    description:
+      'the exchange rate table in force at the instant of the numbers as known at knownAt; null: none',
+  })
+  rates!: RatesShownDto | null;
 }
 
 class TrendStageDto {
@@ -140,6 +166,8 @@ class TrendStageDto {
   entered!: number;
   @ApiProperty({ description: 'exits in the step ending at the point' })
   exited!: number;
+  @ApiProperty({ type: ReportingAmountDto, description: '`amount` in the reporting currency at the point' })
+  reporting!: ReportingAmountDto;
 }
 
 class FunnelTrendPointDto {
@@ -157,6 +185,18 @@ class FunnelTrendPointDto {
   abandoned!: number;
   @ApiProperty({ type: [TrendStageDto] })
   stages!: TrendStageDto[];
+  @ApiProperty({
+    type: ReportingAmountDto,
+    description: "the open deals' amount in the reporting currency: the sum of the open stages'",
+  })
+  reporting!: ReportingAmountDto;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'the exchange rate table in force at the point as known at knownAt (its event id); null: none',
+  })
+  rateTableId!: string | null;
 }
 
 export class FunnelTrendDto {
@@ -164,6 +204,8 @@ export class FunnelTrendDto {
   every!: 'day' | 'week' | 'month';
   @ApiProperty({ nullable: true, type: String, description: 'the knowledge bound asked for, if any' })
   knownAt!: string | null;
+  @ApiProperty({ example: 'EUR', description: 'the reporting currency of every `reporting` amount' })
+  currency!: string;
   @ApiProperty({ type: [FunnelTrendPointDto] })
   points!: FunnelTrendPointDto[];
 }
@@ -465,13 +507,13 @@ export class ProjectionStatusDto {
 type Row<T> = T extends readonly (infer U)[] ? U : never;
 const _money: Documents<MoneyView, Money> = true;
 const _timeInStage: Documents<TimeInStageDto, StageRow['timeInStage']> = true;
-const _stageRow: Documents<StageRowDto, StageRow> = true;
+const _stageRow: Documents<StageRowDto, ReportedStageRow> = true;
 const _move: Documents<MoveDto, Row<FunnelReport['moves']>> = true;
 const _stalled: Documents<StalledDealDto, StalledDeal> = true;
-const _funnelTotals: Documents<FunnelTotalsDto, FunnelReport['totals']> = true;
-const _funnel: Documents<FunnelDto, FunnelReport, 'asOf'> = true;
-const _trendStage: Documents<TrendStageDto, Row<FunnelTrendPoint['stages']>> = true;
-const _trendPoint: Documents<FunnelTrendPointDto, FunnelTrendPoint> = true;
+const _funnelTotals: Documents<FunnelTotalsDto, ReportedFunnel['totals']> = true;
+const _funnel: Documents<FunnelDto, ReportedFunnel, 'asOf'> = true;
+const _trendStage: Documents<TrendStageDto, Row<ReportedTrendPoint['stages']>> = true;
+const _trendPoint: Documents<FunnelTrendPointDto, ReportedTrendPoint> = true;
 const _trend: Documents<FunnelTrendDto, FunnelTrend> = true;
 const _leadFunnelRow: Documents<LeadFunnelRowDto, LeadFunnelRow> = true;
 const _leadFunnel: Documents<LeadFunnelDto, LeadFunnelReport, 'asOf'> = true;
