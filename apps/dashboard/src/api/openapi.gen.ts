@@ -3079,6 +3079,52 @@ export interface components {
       medianDays: number | null;
       p90Days: number | null;
     };
+    ConvertedAmountDto: {
+      /**
+       * @description the currency of the deals
+       * @example USD
+       */
+      currency: string;
+      /**
+       * @description their amount, in minor units of that currency
+       * @example 123457
+       */
+      amountMinor: number;
+      /**
+       * @description that amount in the reporting currency: exact, rounded once half away from zero
+       * @example 114013
+       */
+      reportingMinor: number;
+      /**
+       * @description the rate applied ('1', '0.9235', '1/0.9235', '1.17/0.9235')
+       * @example 0.9235
+       */
+      rate: string;
+    };
+    AmountWithoutRateDto: {
+      /** @example GBP */
+      currency: string;
+      /**
+       * @description in minor units of that currency
+       * @example 50000
+       */
+      amountMinor: number;
+      /** @example the table of 2026-10-01 (EUR) has no rate for GBP */
+      reason: string;
+    };
+    ReportingAmountDto: {
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description the sum of `converted[].reportingMinor`
+       * @example 10114013
+       */
+      amountMinor: number;
+      /** @description each currency a rate in force converts */
+      converted: components['schemas']['ConvertedAmountDto'][];
+      /** @description each currency no rate in force converts: listed, left out of amountMinor */
+      withoutRate: components['schemas']['AmountWithoutRateDto'][];
+    };
     StageRowDto: {
       /**
        * @description the opportunity machine state
@@ -3098,6 +3144,8 @@ export interface components {
       timeInStage: components['schemas']['TimeInStageDto'];
       /** @description deals in the stage longer than `stalledDays` */
       stalled: number;
+      /** @description `amount` in the reporting currency: each currency's amount converted once at the table in force */
+      reporting: components['schemas']['ReportingAmountDto'];
     };
     MoveDto: {
       from: string;
@@ -3122,6 +3170,25 @@ export interface components {
       won: number;
       lost: number;
       abandoned: number;
+      /** @description the open deals' amount in the reporting currency: the sum of the open stages' `reporting` */
+      reporting: components['schemas']['ReportingAmountDto'];
+    };
+    RatesShownDto: {
+      /** @description the id of the event that published the table */
+      tableId: string;
+      /** @example EUR */
+      base: string;
+      /** @example 2026-10-01 */
+      effectiveFrom: string;
+      /**
+       * @description 1 unit of each currency = this many units of the base (a decimal string)
+       * @example {
+       *       "USD": "0.9235"
+       *     }
+       */
+      rates: {
+        [key: string]: string;
+      };
     };
     FunnelDto: {
       asOf: components['schemas']['MomentDto'];
@@ -3129,6 +3196,13 @@ export interface components {
       moves: components['schemas']['MoveDto'][];
       stalled: components['schemas']['StalledDealDto'][];
       totals: components['schemas']['FunnelTotalsDto'];
+      /**
+       * @description the reporting currency (`currency=`, default REPORTING_CURRENCY)
+       * @example EUR
+       */
+      currency: string;
+      /** @description the exchange rate table in force at the instant of the numbers as known at knownAt; null: none */
+      rates: components['schemas']['RatesShownDto'] | null;
     };
     TrendStageDto: {
       /** @example open.negotiation */
@@ -3140,6 +3214,8 @@ export interface components {
       entered: number;
       /** @description exits in the step ending at the point */
       exited: number;
+      /** @description `amount` in the reporting currency at the point */
+      reporting: components['schemas']['ReportingAmountDto'];
     };
     FunnelTrendPointDto: {
       /** @description the business instant of the point */
@@ -3153,12 +3229,21 @@ export interface components {
       lost: number;
       abandoned: number;
       stages: components['schemas']['TrendStageDto'][];
+      /** @description the open deals' amount in the reporting currency: the sum of the open stages' */
+      reporting: components['schemas']['ReportingAmountDto'];
+      /** @description the exchange rate table in force at the point as known at knownAt (its event id); null: none */
+      rateTableId: string | null;
     };
     FunnelTrendDto: {
       /** @enum {string} */
       every: 'day' | 'week' | 'month';
       /** @description the knowledge bound asked for, if any */
       knownAt: string | null;
+      /**
+       * @description the reporting currency of every `reporting` amount
+       * @example EUR
+       */
+      currency: string;
       points: components['schemas']['FunnelTrendPointDto'][];
     };
     LeadFunnelRowDto: {
@@ -3312,7 +3397,7 @@ export interface components {
       openDeals: number;
       /** @description one answer per method: expectedMinor (already won + expected from open deals), contributions per deal (probability used, expectedMinor, why); stage/category probabilities as applied; historical rates with the counts learned from; Monte Carlo seed, trials, p10Minor, p50Minor, p90Minor, meanMinor */
       methods: Record<string, never>[];
-      /** @description open pipeline expected in the horizon against targets (null without targets) */
+      /** @description open pipeline expected in the horizon against the targets of the scope for the periods inside it (coverage null without a target) */
       coverage: Record<string, never>;
       /** @description the exchange rate table in force at asOf as known at knownAt: tableId, base, effectiveFrom, rates */
       rates: Record<string, never> | null;
@@ -10689,6 +10774,8 @@ export interface operations {
         customerType?: 'new' | 'existing';
         /** @description days in one stage that make a deal stalled */
         stalledDays?: number;
+        /** @description reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force */
+        currency?: string;
       };
       header?: never;
       path?: never;
@@ -10764,6 +10851,8 @@ export interface operations {
         customerType?: 'new' | 'existing';
         /** @description one point per step from `from` to `to` (at most 400 points) */
         every?: 'day' | 'week' | 'month';
+        /** @description reporting currency (ISO 4217); default REPORTING_CURRENCY (EUR); other currencies convert at the rates in force */
+        currency?: string;
       };
       header?: never;
       path?: never;
