@@ -16,6 +16,7 @@ import type { components, paths } from './schema';
 type StateName = components['schemas']['StateName'];
 type CommandName = components['schemas']['CommandName'];
 type ErrorCode = components['schemas']['ErrorCode'];
+type ForecastMethod = components['schemas']['ForecastMethod'];
 
 export async function sample(baseUrl: string, key: string): Promise<string[]> {
   const api = createClient<paths>({ baseUrl, headers: { authorization: \`Bearer \${key}\` } });
@@ -31,6 +32,33 @@ export async function sample(baseUrl: string, key: string): Promise<string[]> {
     params: { path: { id: 'acme' }, query: { from: 0, limit: 10 } },
   });
   if (history.data !== undefined) seen.push(String(history.data.events.length));
+
+  const forecast = await api.GET('/api/forecasts', { params: { query: { horizon: '2026-Q4', currency: 'EUR' } } });
+  if (forecast.data !== undefined) {
+    for (const m of forecast.data.methods) {
+      const method: ForecastMethod = m.method;
+      // The method names its answer: only Monte Carlo has quantiles, only historical its rates.
+      if (m.method === 'monte-carlo') seen.push(String(m.p50Minor + m.trials));
+      if (m.method === 'historical') seen.push(String(m.rates.length + m.learnedFrom));
+      if (m.method === 'category-weighted') seen.push(String(m.probabilities['best-case']));
+      seen.push(method, ...m.contributions.map((c) => \`\${c.dealId}:\${c.amount.currency}:\${c.probability}\`));
+    }
+    const coverage: number | null = forecast.data.coverage.coverage;
+    seen.push(String(coverage), forecast.data.horizon.period, String(forecast.data.rates?.rates['USD']));
+    seen.push(...forecast.data.coverage.targets.map((t) => \`\${t.personId}:\${t.period}:\${t.targetMinor}\`));
+  }
+  const backtest = await api.GET('/api/forecasts/backtest', {
+    params: { query: { from: '2026-01-05', to: '2026-02-02', trials: 100 } },
+  });
+  if (backtest.data !== undefined) {
+    const mape: number | null | undefined = backtest.data.accuracy[0]?.mape;
+    const won: number | undefined = backtest.data.rows[0]?.actual.wonMinor;
+    seen.push(String(mape), String(won), ...backtest.data.calibration.map((c) => c.method));
+  }
+  const calls = await api.GET('/api/forecasts/calls', { params: { query: { period: '2026-Q4' } } });
+  if (calls.data !== undefined) seen.push(...calls.data.calls.map((c) => \`\${c.scope}:\${c.commitMinor}\`));
+  const funnelIn = await api.GET('/api/funnel', { params: { query: { currency: 'USD' } } });
+  if (funnelIn.data !== undefined) seen.push(String(funnelIn.data.totals.reporting.amountMinor));
 
   const captured = await api.POST('/api/leads', {
     body: {
@@ -67,6 +95,10 @@ export async function sample(baseUrl: string, key: string): Promise<string[]> {
 
 // @ts-expect-error no workflow has this state
 export const noSuchState: StateName = 'nowhere';
+// @ts-expect-error no forecast method has this name
+export const noSuchMethod: ForecastMethod = 'magic';
+// @ts-expect-error a stage-weighted answer has no quantiles
+export const noQuantiles = (m: components['schemas']['StageWeightedForecastDto']) => m.p50Minor;
 // @ts-expect-error stalledDays is a number
 export const badQuery: paths['/api/funnel']['get']['parameters']['query'] = { stalledDays: 'thirty' };
 `;

@@ -16,8 +16,8 @@ export class ForecastCallInForceDto {
   callId!: string;
   @ApiProperty({ description: 'who made it' })
   by!: string;
-  @ApiProperty({ enum: ['own', 'team'] })
-  scope!: string;
+  @ApiProperty({ enum: ['own', 'team'], enumName: 'ForecastCallScope' })
+  scope!: 'own' | 'team';
   @ApiProperty({ nullable: true, type: String })
   personId!: string | null;
   @ApiProperty({ nullable: true, type: String })

@@ -36,7 +36,9 @@ import { InvalidInputException } from '../http/validation';
 import { ApiReadModel } from './api-read-model.decorator';
 import { AsOfReadModels, parseMoment } from './as-of-read-models.service';
 import { ForecastFactsService } from './forecast-facts.service';
-import { BacktestDto, BacktestQueryDto, ForecastDto, ForecastQueryDto } from './forecasts.dtos';
+import { BacktestDto } from './backtest-answer.dtos';
+import { ForecastDto } from './forecast-answer.dtos';
+import { BacktestQueryDto, ForecastQueryDto } from './forecasts.dtos';
 import { ReadModelAccess } from './read-model.access';
 import { ReadModels } from './read-models.service';
 

@@ -2963,13 +2963,14 @@ export interface components {
       reason?: Record<string, never> | null;
     };
     IncentivePeriodCommandDto: Record<string, never>;
+    /** @enum {string} */
+    ForecastCallScope: 'own' | 'team';
     ForecastCallInForceDto: {
       /** @description the id of the event that made the call */
       callId: string;
       /** @description who made it */
       by: string;
-      /** @enum {string} */
-      scope: 'own' | 'team';
+      scope: components['schemas']['ForecastCallScope'];
       personId: string | null;
       team: string | null;
       /** @example 2026-Q4 */
@@ -3373,72 +3374,386 @@ export interface components {
       rounds: components['schemas']['GateRoundDto'][];
       total: number;
     };
-    ForecastDto: {
+    /** @enum {string} */
+    DealForecastCategory: 'pipeline' | 'best-case' | 'commit' | 'omitted' | 'closed';
+    ForecastContributionDto: {
+      dealId: string;
+      owner: string;
       /**
-       * @description the period and its business interval [from, to)
+       * @description the deal's stage at asOf
+       * @example open.negotiation
+       */
+      stage: string;
+      /** @enum {string} */
+      segment: 'strategic' | 'ordinary';
+      category: components['schemas']['DealForecastCategory'];
+      /** @description the deal's amount at asOf, in its own currency */
+      amount: components['schemas']['MoneyView'];
+      /** @description `amount` in the reporting currency at the rate in force */
+      amountMinor: number;
+      /**
+       * @description the probability this method gives the deal of a win in the horizon
+       * @example 0.7
+       */
+      probability: number;
+      /** @description `amountMinor × probability`, rounded half away from zero */
+      expectedMinor: number;
+      /** @example stage open.negotiation: 0.7 (configured) */
+      why: string;
+    };
+    StageWeightedForecastDto: {
+      /** @description alreadyWonMinor + expectedOpenMinor */
+      expectedMinor: number;
+      /** @description won inside the horizon before asOf (the same for every method) */
+      alreadyWonMinor: number;
+      /** @description the sum of the contributions */
+      expectedOpenMinor: number;
+      contributions: components['schemas']['ForecastContributionDto'][];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      method: 'stage-weighted';
+      /**
+       * @description the configured probability per stage, as applied
        * @example {
-       *       "period": "2026-Q4",
-       *       "from": "2026-10-01T00:00:00.000Z",
-       *       "to": "2027-01-01T00:00:00.000Z"
+       *       "open.negotiation": 0.7
        *     }
        */
-      horizon: Record<string, never>;
-      asOf: string;
-      knownAt: string | null;
-      /** @example EUR */
+      probabilities: {
+        [key: string]: number;
+      };
+    };
+    CategoryProbabilitiesDto: {
+      /** @example 0.2 */
+      pipeline: number;
+      /** @example 0.5 */
+      'best-case': number;
+      /** @example 0.9 */
+      commit: number;
+      /** @example 0 */
+      omitted: number;
+    };
+    CategoryWeightedForecastDto: {
+      /** @description alreadyWonMinor + expectedOpenMinor */
+      expectedMinor: number;
+      /** @description won inside the horizon before asOf (the same for every method) */
+      alreadyWonMinor: number;
+      /** @description the sum of the contributions */
+      expectedOpenMinor: number;
+      contributions: components['schemas']['ForecastContributionDto'][];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      method: 'category-weighted';
+      probabilities: components['schemas']['CategoryProbabilitiesDto'];
+    };
+    HistoricalRateDto: {
+      /** @example open.negotiation */
+      stage: string;
+      /**
+       * @description null: the stage's pooled rate
+       * @enum {string|null}
+       */
+      segment: 'strategic' | 'ordinary' | null;
+      /** @description deals closed before asOf that had been in this stage */
+      closed: number;
+      /** @description of them, won */
+      won: number;
+      /** @description won / closed; 0 when closed is 0 */
+      probability: number;
+      /** @description fewer than minDeals: the deals in it use the pooled rate */
+      thin: boolean;
+    };
+    TimeToCloseDto: {
+      /** @example open.negotiation */
+      stage: string;
+      /** @description won deals the distribution holds */
+      samples: number;
+      /** @description true: pooled over all stages (the stage had too few) */
+      pooled: boolean;
+      p10Days: number;
+      p50Days: number;
+      p90Days: number;
+    };
+    HistoricalForecastDto: {
+      /** @description alreadyWonMinor + expectedOpenMinor */
+      expectedMinor: number;
+      /** @description won inside the horizon before asOf (the same for every method) */
+      alreadyWonMinor: number;
+      /** @description the sum of the contributions */
+      expectedOpenMinor: number;
+      contributions: components['schemas']['ForecastContributionDto'][];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      method: 'historical';
+      /** @description a cell with fewer closed deals falls back to its stage's pooled rate */
+      minDeals: number;
+      rates: components['schemas']['HistoricalRateDto'][];
+      timeToClose: components['schemas']['TimeToCloseDto'][];
+      /** @description deals closed before asOf the rates were learned from */
+      learnedFrom: number;
+    };
+    MonteCarloForecastDto: {
+      /** @description alreadyWonMinor + expectedOpenMinor */
+      expectedMinor: number;
+      /** @description won inside the horizon before asOf (the same for every method) */
+      alreadyWonMinor: number;
+      /** @description the sum of the contributions */
+      expectedOpenMinor: number;
+      contributions: components['schemas']['ForecastContributionDto'][];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      method: 'monte-carlo';
+      /** @example 1 */
+      seed: number;
+      /** @example 10000 */
+      trials: number;
+      /** @description quantiles and mean of the amount won in the horizon (already won included) */
+      p10Minor: number;
+      p50Minor: number;
+      p90Minor: number;
+      meanMinor: number;
+    };
+    ForecastHorizonDto: {
+      /**
+       * @description a month (`2026-11`) or a quarter (`2026-Q4`)
+       * @example 2026-Q4
+       */
+      period: string;
+      /**
+       * @description start of the period (inclusive)
+       * @example 2026-10-01T00:00:00.000Z
+       */
+      from: string;
+      /**
+       * @description end of the period (exclusive)
+       * @example 2027-01-01T00:00:00.000Z
+       */
+      to: string;
+    };
+    ForecastScopeDto: {
+      /** @description the asked team, if any */
+      team: string | null;
+      /** @description the asked owner, if any */
+      owner: string | null;
+    };
+    CoverageTargetDto: {
+      personId: string;
+      planId: string;
+      /**
+       * @description a period inside the horizon
+       * @example 2026-11
+       */
+      period: string;
+      /** @description the target as set, in its plan's currency */
+      amount: components['schemas']['MoneyView'];
+      /** @description `amount` in the reporting currency at the rate in force, rounded once */
+      targetMinor: number;
+      /**
+       * @description the rate applied ('1' in the same currency)
+       * @example 0.9235
+       */
+      rate: string;
+      /** @description the IncentiveTargetSet event */
+      eventId: string;
+    };
+    CoverageTargetWithoutRateDto: {
+      personId: string;
+      planId: string;
+      /** @example 2026-Q4 */
+      period: string;
+      amount: components['schemas']['MoneyView'];
+      /** @description the IncentiveTargetSet event */
+      eventId: string;
+      /** @example the table of 2026-10-01 (EUR) has no rate for GBP */
+      reason: string;
+    };
+    PipelineCoverageDto: {
+      /** @description Σ targets[].targetMinor; null when no target with a rate covers the horizon for the scope */
+      targetMinor: number | null;
+      /** @description won in the horizon before asOf */
+      wonMinor: number;
+      /** @description open deals expected to close in the horizon, unweighted */
+      openMinor: number;
+      /** @description openMinor / (targetMinor − wonMinor), four decimals; null without a target or once it is met */
+      coverage: number | null;
+      targets: components['schemas']['CoverageTargetDto'][];
+      /** @description targets no rate in force converts: listed, left out of targetMinor */
+      targetsWithoutRate: components['schemas']['CoverageTargetWithoutRateDto'][];
+    };
+    CurrencyDetailDto: {
+      /** @example USD */
       currency: string;
-      /**
-       * @example {
-       *       "team": null,
-       *       "owner": null
-       *     }
-       */
-      scope: Record<string, never>;
       openDeals: number;
-      /** @description one answer per method: expectedMinor (already won + expected from open deals), contributions per deal (probability used, expectedMinor, why); stage/category probabilities as applied; historical rates with the counts learned from; Monte Carlo seed, trials, p10Minor, p50Minor, p90Minor, meanMinor */
-      methods: Record<string, never>[];
-      /** @description open pipeline expected in the horizon against the targets of the scope for the periods inside it (coverage null without a target) */
-      coverage: Record<string, never>;
-      /** @description the exchange rate table in force at asOf as known at knownAt: tableId, base, effectiveFrom, rates */
-      rates: Record<string, never> | null;
-      /** @description per currency: openDeals, openAmountMinor (own currency), openReportingMinor (null: no rate), wonDeals, wonAmountMinor, wonReportingMinor */
-      currencies: Record<string, never>[];
-      /** @description open deals in a currency no rate in force converts, listed per currency with their ids */
-      excluded: Record<string, never>[];
-      /** @description deals won in the horizon before asOf that no rate converts, listed per currency with their ids */
-      excludedWon: Record<string, never>[];
+      /** @description in the currency itself */
+      openAmountMinor: number;
+      /** @description in the reporting currency; null: no rate */
+      openReportingMinor: number | null;
+      wonDeals: number;
+      wonAmountMinor: number;
+      wonReportingMinor: number | null;
+    };
+    ExcludedCurrencyDto: {
+      /** @example GBP */
+      currency: string;
+      deals: number;
+      /** @description in the deals' own currency */
+      amountMinor: number;
+      dealIds: string[];
+    };
+    ForecastDto: {
+      horizon: components['schemas']['ForecastHorizonDto'];
+      /** @description the business instant of the pipeline */
+      asOf: string;
+      /** @description the knowledge bound; null: everything known now */
+      knownAt: string | null;
+      /**
+       * @description the reporting currency of every amount not in a Money
+       * @example EUR
+       */
+      currency: string;
+      scope: components['schemas']['ForecastScopeDto'];
+      /** @description open deals at asOf in scope */
+      openDeals: number;
+      /** @description one answer per method asked, in the order stage-weighted, category-weighted, historical, monte-carlo */
+      methods: (
+        | components['schemas']['StageWeightedForecastDto']
+        | components['schemas']['CategoryWeightedForecastDto']
+        | components['schemas']['HistoricalForecastDto']
+        | components['schemas']['MonteCarloForecastDto']
+      )[];
+      coverage: components['schemas']['PipelineCoverageDto'];
+      /** @description the exchange rate table in force at asOf as known at knownAt; null: none */
+      rates: components['schemas']['RatesShownDto'] | null;
+      /** @description per currency of the deals in scope */
+      currencies: components['schemas']['CurrencyDetailDto'][];
+      /** @description open deals in a currency no rate in force converts, left out of the methods */
+      excluded: components['schemas']['ExcludedCurrencyDto'][];
+      /** @description deals won in the horizon before asOf that no rate converts, left out of alreadyWonMinor */
+      excludedWon: components['schemas']['ExcludedCurrencyDto'][];
       /** @description the forecast calls for the horizon in force at asOf as known at knownAt, visible to the caller */
       calls: components['schemas']['ForecastCallInForceDto'][];
+    };
+    /** @enum {string} */
+    ForecastMethod: 'stage-weighted' | 'category-weighted' | 'historical' | 'monte-carlo';
+    BacktestSettingsDto: {
+      /**
+       * @example {
+       *       "open.negotiation": 0.7
+       *     }
+       */
+      stageProbabilities: {
+        [key: string]: number;
+      };
+      categoryProbabilities: components['schemas']['CategoryProbabilitiesDto'];
+      minDeals: number;
+      seed: number;
+      trials: number;
+    };
+    BacktestForecastDto: {
+      method: components['schemas']['ForecastMethod'];
+      /** @description the forecast as known at W for the horizon */
+      expectedMinor: number;
+      /** @description Monte Carlo only; null for the other methods */
+      p10Minor: number | null;
+      p50Minor: number | null;
+      p90Minor: number | null;
+    };
+    BacktestCallsDto: {
+      /** @description reps' own calls in force at W */
+      rep: components['schemas']['ForecastCallInForceDto'][];
+      /** @description team calls in force at W */
+      manager: components['schemas']['ForecastCallInForceDto'][];
+    };
+    BacktestActualDto: {
+      /** @description wonBeforeMinor + openAtWMinor + createdAfterWMinor */
+      wonMinor: number;
+      /** @description won in the horizon by W */
+      wonBeforeMinor: number;
+      /** @description won in the horizon after W from deals open at W */
+      openAtWMinor: number;
+      /** @description won in the horizon from deals opened after W */
+      createdAfterWMinor: number;
+    };
+    BacktestRowDto: {
+      /** @description the week's instant W: the forecast's asOf and knownAt */
+      at: string;
+      horizon: components['schemas']['ForecastHorizonDto'];
+      forecasts: components['schemas']['BacktestForecastDto'][];
+      calls: components['schemas']['BacktestCallsDto'];
+      actual: components['schemas']['BacktestActualDto'];
+      /** @description W is before the import date: what was known at W is reconstructed */
+      reconstructed: boolean;
+      /** @description the horizon had ended when the actuals were read; only settled rows are scored */
+      settled: boolean;
+    };
+    /** @enum {string} */
+    BacktestSource:
+      'stage-weighted' | 'category-weighted' | 'historical' | 'monte-carlo' | 'rep-calls' | 'manager-calls';
+    BacktestAccuracyDto: {
+      source: components['schemas']['BacktestSource'];
+      /** @description settled rows scored */
+      rows: number;
+      /** @description settled rows left out: actual 0, or no call in force */
+      skipped: number;
+      /** @description mean |F − A| / A, four decimals */
+      mape: number | null;
+      /** @description mean (F − A) / A, four decimals */
+      bias: number | null;
+    };
+    ReliabilityBinDto: {
+      /** @example 0.6 */
+      from: number;
+      /**
+       * @description exclusive, except 1 for the last decile
+       * @example 0.7
+       */
+      to: number;
+      deals: number;
+      meanPredicted: number | null;
+      /** @description the share of those deals won in the horizon */
+      observed: number | null;
+    };
+    BacktestCalibrationDto: {
+      method: components['schemas']['ForecastMethod'];
+      /** @description deal-weeks scored */
+      predictions: number;
+      /** @description mean (p − won)², four decimals */
+      brier: number | null;
+      reliability: components['schemas']['ReliabilityBinDto'][];
     };
     BacktestDto: {
       from: string;
       to: string;
-      /** @example week */
-      every: string;
-      /** @example quarter */
+      /** @enum {string} */
+      every: 'week';
+      /**
+       * @description `quarter`, `month`, or one period (`2026-Q4`)
+       * @example quarter
+       */
       horizon: string;
       /** @example EUR */
       currency: string;
-      /**
-       * @example {
-       *       "team": null,
-       *       "owner": null
-       *     }
-       */
-      scope: Record<string, never>;
-      methods: string[];
-      /** @description stage and category probabilities, minDeals, Monte Carlo seed and trials, as applied */
-      settings: Record<string, never>;
+      scope: components['schemas']['ForecastScopeDto'];
+      methods: components['schemas']['ForecastMethod'][];
+      /** @description what the methods were configured with, every week */
+      settings: components['schemas']['BacktestSettingsDto'];
       /** @description when the actuals were read: a row whose horizon ends later is not settled */
       actualsAt: string;
-      /** @description per week W: at, horizon, forecasts (method, expectedMinor, Monte Carlo p10/p50/p90Minor), calls in force (rep, manager), actual (wonMinor = wonBeforeMinor + openAtWMinor + createdAfterWMinor), reconstructed, settled */
-      rows: Record<string, never>[];
-      /** @description per method and level of calls: rows scored, skipped, mape and bias (four decimals) */
-      accuracy: Record<string, never>[];
-      /** @description per method: deal-weeks scored, Brier score, reliability by decile of the probability */
-      calibration: Record<string, never>[];
+      rows: components['schemas']['BacktestRowDto'][];
+      /** @description per method and level of calls */
+      accuracy: components['schemas']['BacktestAccuracyDto'][];
+      /** @description per method */
+      calibration: components['schemas']['BacktestCalibrationDto'][];
       /** @description imported history in the weeks sampled */
       imported: boolean;
+      /** @description knowledge before it is reconstructed */
       importedUntil: string | null;
       note: string | null;
     };
