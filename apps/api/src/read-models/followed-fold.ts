@@ -1,6 +1,6 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { UpcasterRegistry } from '@ltc/domain';
-import type { EventStore } from '@ltc/event-store';
+import type { EventStore, StoredEvent } from '@ltc/event-store';
 import { historyEventOf, type HistoryEvent } from '@ltc/read-models';
 import type { Subscription } from 'rxjs';
 
@@ -10,7 +10,7 @@ import type { Subscription } from 'rxjs';
  * resolves once the backlog is read.
  */
 export abstract class FollowedFold<
-  F extends { apply(event: HistoryEvent): void },
+  F extends { apply(event: HistoryEvent, stored: StoredEvent): void },
 > implements OnModuleDestroy {
   private readonly logger: Logger;
   private subscription: Subscription | undefined;
@@ -36,7 +36,7 @@ export abstract class FollowedFold<
           if (message.kind === 'event') {
             if (seen.has(message.event.id)) return;
             seen.add(message.event.id);
-            this.folder.apply(historyEventOf(message.event, this.upcasters));
+            this.folder.apply(historyEventOf(message.event, this.upcasters), message.event);
           } else if (!ready) {
             ready = true;
             caughtUp();

@@ -10,6 +10,7 @@ import {
 import { appendHistory, Rng, tempDir } from '@ltc/projections/testing';
 import { day, DealScript, eur, History } from '../../test/support/history';
 import { backtestPlan, backtestWeekAt, runBacktest } from './backtest.queries';
+import { ForecastFactsFolder } from './facts';
 import { forecastProjection } from './forecast.projection';
 import type { BacktestResponse, ForecastMethod } from './types';
 
@@ -157,6 +158,68 @@ describe('a backtest over a constructed history, each error known by hand', () =
 
 // Over generated histories with late entries: the rows of the weeks up to T are the same whether the log
 // ends at T or goes on (later facts, and late entries recorded after T but dated before it).
+describe('a backtest with an imported forecast call', () => {
+  jest.setTimeout(60_000);
+  const store = new MemoryEventStore();
+  const plan = backtestPlan({ from: noon(280), to: noon(294), horizon: 'quarter', method: 'stage-weighted' });
+  // ann's commit of 1,200,000 for Q4, made on day 284, came in with the history import on day 300
+  // (metadata.imported); sam's of 900,000, made the same day, is a late entry recorded on day 300.
+  const folder = new ForecastFactsFolder();
+  const call = (id: string, person: string, commitMinor: number, imported: boolean) =>
+    folder.apply(
+      {
+        id,
+        type: 'ForecastCallMade',
+        streamId: `forecast-call-own.${person}.2026-Q4`,
+        position: id === 'c1' ? '00000000000000009001' : '00000000000000009002',
+        actor: person,
+        occurredAt: day(284),
+        recordedAt: day(300),
+        data: {
+          by: person,
+          scope: 'own',
+          personId: person,
+          team: null,
+          period: '2026-Q4',
+          currency: 'EUR',
+          commitMinor,
+          bestCaseMinor: commitMinor,
+          note: '',
+        },
+      },
+      { metadata: (imported ? { imported: true } : {}) as never },
+    );
+  call('c1', 'ann', 1_200_000, true);
+  call('c2', 'sam', 900_000, false);
+  let answer: BacktestResponse;
+
+  beforeAll(async () => {
+    await worked().into(store);
+    answer = await runBacktest(store, plan, {
+      actualsAt: ACTUALS_AT,
+      calls: { recorded: folder.facts.calls, visibleTo: undefined },
+    });
+  });
+
+  it('counts it as known when it occurred and flags those weeks reconstructed; the late entry is not known', () => {
+    expect(answer.rows.map((r) => [r.at, r.calls.rep.map((c) => c.commitMinor), r.reconstructed])).toEqual([
+      [noon(280), [], false],
+      [noon(287), [1_200_000], true],
+      [noon(294), [1_200_000], true],
+    ]);
+    expect(answer).toMatchObject({ imported: true, importedUntil: day(300) });
+    expect(answer.note).toMatch(/^imported history: what was known before /);
+    // Rep calls scored on W2 and W3 against 1,500,000 won: |1.2 − 1.5| / 1.5 = 0.2, under; W1 had no call.
+    expect(answer.accuracy.find((a) => a.source === 'rep-calls')).toEqual({
+      source: 'rep-calls',
+      rows: 2,
+      skipped: 1,
+      mape: 0.2,
+      bias: -0.2,
+    });
+  });
+});
+
 describe('a backtest at W never depends on what was recorded after W', () => {
   jest.setTimeout(180_000);
   const recordedAt = (e: StoredEvent) => String(e.metadata['recordedAt'] ?? e.metadata.occurredAt);

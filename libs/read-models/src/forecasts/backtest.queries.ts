@@ -191,20 +191,32 @@ export type BacktestCalls = Readonly<{
 
 /**
  * The calls in force at W for W's horizon as known at W, in the backtest's currency: reps' own calls,
- * then managers' team calls.
+ * then managers' team calls. An imported call counts as known when it occurred; `importedUntil` is the
+ * latest recording of such a call in force at W recorded after W (W's knowledge of it is reconstructed).
  */
-export function callsAtWeek(calls: BacktestCalls, plan: BacktestPlan, at: string): BacktestWeek['calls'] {
+export function callsAtWeek(
+  calls: BacktestCalls,
+  plan: BacktestPlan,
+  at: string,
+): BacktestWeek['calls'] & Readonly<{ importedUntil: string | null }> {
   const inForce = callsInForce(calls.recorded, {
     at,
     knownAt: { instant: at },
     period: plan.horizonAt(at).period,
     visibleTo: calls.visibleTo,
-  })
-    .filter((c) => c.currency === plan.currency)
-    .map(callShown);
+    importedKnownWhenOccurred: true,
+  }).filter((c) => c.currency === plan.currency);
+  const importedUntil = inForce
+    .filter((c) => c.imported && c.recordedAt > at)
+    .reduce<string | null>(
+      (latest, c) => (latest === null || c.recordedAt > latest ? c.recordedAt : latest),
+      null,
+    );
+  const shown = inForce.map(callShown);
   return {
-    rep: inForce.filter((c) => c.scope === 'own'),
-    manager: inForce.filter((c) => c.scope === 'team'),
+    rep: shown.filter((c) => c.scope === 'own'),
+    manager: shown.filter((c) => c.scope === 'team'),
+    importedUntil,
   };
 }
 
@@ -251,9 +263,19 @@ export async function runBacktest(
         sampledActuals = wonDeals(model, plan);
         return undefined;
       }
-      const week = backtestWeekAt(model, plan, view.asOf, view.reconstructed, history);
+      const atWeek = calls === undefined ? undefined : callsAtWeek(calls, plan, view.asOf);
+      const callsImported = atWeek?.importedUntil ?? null;
+      if (callsImported !== null && (importedUntil === null || callsImported > importedUntil))
+        importedUntil = callsImported;
+      const week = backtestWeekAt(
+        model,
+        plan,
+        view.asOf,
+        view.reconstructed || callsImported !== null,
+        history,
+      );
       onWeek?.(++done, plan.instants.length);
-      return calls === undefined ? week : { ...week, calls: callsAtWeek(calls, plan, view.asOf) };
+      return atWeek === undefined ? week : { ...week, calls: { rep: atWeek.rep, manager: atWeek.manager } };
     },
     { ...asOf, knownAtEachInstant: true },
   );

@@ -107,4 +107,36 @@ describe('forecast calls in force', () => {
       recordedAt: '2026-10-12T09:00:00.000Z',
     });
   });
+
+  it('counts an imported call as known when it occurred, in a backtest; a late entry only once recorded', () => {
+    const imported = new ForecastFactsFolder();
+    // fay's call of Oct 7 came in with the history import on Oct 20 (metadata.imported); cy's is a late entry.
+    imported.apply(
+      made('own.fay.2026-Q4', { commitMinor: 70 }, '2026-10-07T09:00:00.000Z', '2026-10-20T09:00:00.000Z'),
+      { metadata: { imported: true } as never },
+    );
+    imported.apply(
+      made('own.cy.2026-Q4', { commitMinor: 40 }, '2026-10-07T09:00:00.000Z', '2026-10-20T09:00:00.000Z'),
+      { metadata: {} as never },
+    );
+    const at = '2026-10-10T00:00:00.000Z';
+    const query = { at, knownAt: { instant: at }, period: '2026-Q4' };
+    expect(imported.facts.calls.map((c) => [c.line, c.imported])).toEqual([
+      ['own.fay.2026-Q4', true],
+      ['own.cy.2026-Q4', false],
+    ]);
+    expect(commits(callsInForce(imported.facts.calls, query))).toEqual([]);
+    expect(
+      commits(callsInForce(imported.facts.calls, { ...query, importedKnownWhenOccurred: true })),
+    ).toEqual([['own.fay.2026-Q4', 70]]);
+    // Not before it occurred, even imported.
+    const oct6 = '2026-10-06T00:00:00.000Z';
+    expect(
+      callsInForce(imported.facts.calls, {
+        at: oct6,
+        knownAt: { instant: oct6 },
+        importedKnownWhenOccurred: true,
+      }),
+    ).toEqual([]);
+  });
 });

@@ -2,8 +2,13 @@ import type { KnownAt } from '@ltc/projections';
 import { knownBy, laterFact, type LoggedFact } from './known';
 import type { ForecastCallInForce } from './types';
 
-/** A forecast call as the log holds it: the call, its line (its stream) and where it sits in the log. */
-export type RecordedForecastCall = ForecastCallInForce & LoggedFact & Readonly<{ line: string }>;
+/**
+ * A forecast call as the log holds it: the call, its line (its stream), where it sits in the log, and
+ * whether the history import appended it (its knowledge before the import is reconstructed).
+ */
+export type RecordedForecastCall = ForecastCallInForce &
+  LoggedFact &
+  Readonly<{ line: string; imported: boolean }>;
 
 /** Which calls a reader may see (undefined: all): their own and their reps' lines, their team's line. */
 export type CallVisibility = Readonly<{ people: readonly string[]; teams: readonly string[] }> | undefined;
@@ -16,6 +21,11 @@ export type CallsQuery = Readonly<{
   /** Only calls for this period (`2026-Q4`, `2026-11`). */
   period?: string;
   visibleTo?: CallVisibility;
+  /**
+   * A backtest's knowledge at each week: an imported call counts as known when it occurred (the importer
+   * recorded it later), as `sampleAt` treats every imported event; only with an instant `knownAt`.
+   */
+  importedKnownWhenOccurred?: boolean;
 }>;
 
 const visible = (call: ForecastCallInForce, to: CallVisibility): boolean =>
@@ -23,6 +33,18 @@ const visible = (call: ForecastCallInForce, to: CallVisibility): boolean =>
   (call.scope === 'own'
     ? call.personId !== null && to.people.includes(call.personId)
     : call.team !== null && to.teams.includes(call.team));
+
+function known(call: RecordedForecastCall, query: CallsQuery): boolean {
+  if (knownBy(call, query.knownAt)) return true;
+  const bound = query.knownAt;
+  return (
+    query.importedKnownWhenOccurred === true &&
+    call.imported &&
+    bound !== undefined &&
+    'instant' in bound &&
+    call.occurredAt <= bound.instant
+  );
+}
 
 /**
  * The calls in force at `at` as known at `knownAt`: per line (a rep's or a team's, for one period) the
@@ -35,7 +57,7 @@ export function callsInForce(
 ): RecordedForecastCall[] {
   const byLine = new Map<string, RecordedForecastCall>();
   for (const call of calls) {
-    if (call.occurredAt > query.at || !knownBy(call, query.knownAt)) continue;
+    if (call.occurredAt > query.at || !known(call, query)) continue;
     if (query.period !== undefined && call.period !== query.period) continue;
     if (!visible(call, query.visibleTo)) continue;
     const held = byLine.get(call.line);
@@ -46,6 +68,6 @@ export function callsInForce(
 
 /** The call as an answer shows it (without the log bookkeeping). */
 export function callShown(call: RecordedForecastCall): ForecastCallInForce {
-  const { eventId: _eventId, position: _position, line: _line, ...shown } = call;
+  const { eventId: _eventId, position: _position, line: _line, imported: _imported, ...shown } = call;
   return shown;
 }

@@ -1,4 +1,5 @@
 import { exchangeRatesStream, forecastCallStream, incentivePlanStream } from '@ltc/domain';
+import type { StoredEvent } from '@ltc/event-store';
 import type { HistoryEvent } from '../incentives/incentive-history';
 import type { RecordedForecastCall } from './calls';
 import type { LoggedFact } from './known';
@@ -37,7 +38,8 @@ export class ForecastFactsFolder {
     plans: { terms: [], retirements: [] },
   };
 
-  apply(event: HistoryEvent): void {
+  /** `stored`: the event as the log holds it, for what the upcast event leaves out (`metadata.imported`). */
+  apply(event: HistoryEvent, stored?: Pick<StoredEvent, 'metadata'>): void {
     const logged: LoggedFact = {
       eventId: event.id,
       position: event.position,
@@ -50,6 +52,7 @@ export class ForecastFactsFolder {
       this.facts.calls.push({
         ...logged,
         line,
+        imported: stored?.metadata.imported === true,
         callId: event.id,
         by: d.by,
         scope: d.scope,
