@@ -145,6 +145,7 @@ describe('GET /api/forecasts/backtest', () => {
     ['horizon', 'from=2026-01-05&to=2026-02-01&horizon=2026-Q7'],
     ['horizon', 'from=2026-01-05&to=2026-02-01&horizon=year'],
     ['from', 'to=2026-02-01'],
+    ['currency', 'from=2026-01-05&to=2026-02-01&currency=EUX'],
   ])('refuses a bad %s with 400 naming it', async (field, params) => {
     const answer = await session.as('ops', 'GET', `/api/forecasts/backtest?${params}`);
     expect(answer.status).toBe(400);

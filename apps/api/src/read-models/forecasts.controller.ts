@@ -193,7 +193,7 @@ export class ForecastsController {
         horizon: query.horizon,
         method: query.method,
         trials: query.trials,
-        currency: query.currency,
+        currency: this.facts.currencyOf(query.currency),
         filter: this.filterOf(actor, query),
         scope: { team: query.team ?? null, owner: query.owner ?? null },
         settings: this.settings,
