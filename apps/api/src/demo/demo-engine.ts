@@ -4,6 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   contractStream,
   customerStream,
+  exchangeRatesStream,
+  forecastCallStream,
   incentivePeriodStream,
   incentivePlanStream,
   leadStream,
@@ -19,6 +21,8 @@ import { OrgDirectory } from '../access/org-directory';
 import { loadConfig } from '../config';
 import { ContractWorkflowCommand } from '../contracts/contract.commands';
 import { CustomerWorkflowCommand } from '../customers/customer.commands';
+import { ExchangeRatesWorkflowCommand } from '../forecasts/exchange-rates.command';
+import { ForecastCallWorkflowCommand } from '../forecasts/forecast-call.command';
 import { SweepIdleCustomersCommand, type SweepResult } from '../customers/sweep.command';
 import type { WorkflowCommand } from '../engine/workflow-command';
 import {
@@ -45,6 +49,8 @@ const MESSAGES = {
   person: [personStream.id, PersonWorkflowCommand],
   'incentive-plan': [incentivePlanStream.id, IncentivePlanWorkflowCommand],
   'incentive-period': [incentivePeriodStream.id, IncentivePeriodWorkflowCommand],
+  'forecast-call': [forecastCallStream.id, ForecastCallWorkflowCommand],
+  'exchange-rates': [exchangeRatesStream.id, ExchangeRatesWorkflowCommand],
 } as const satisfies Record<
   string,
   readonly [(id: string) => string, new (stream: string, command: never, meta: never) => WorkflowCommand]

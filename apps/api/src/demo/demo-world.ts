@@ -1,4 +1,5 @@
 import type { Money } from '@ltc/domain';
+import type { ForecastCategory } from '@ltc/workflow-opportunity';
 import type { Random } from './random';
 
 /** What a person does in the demo's sales organisation. */
@@ -30,6 +31,15 @@ export type DemoCustomer = {
   currency: string;
 };
 
+/** An open deal as its AR sees it when making a forecast call (kept in step by the deal's journey). */
+export type DemoDeal = {
+  readonly owner: string;
+  readonly team: string;
+  amount: Money;
+  expectedCloseDate: string;
+  category: ForecastCategory;
+};
+
 const FIRST = ['Ann', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Gus', 'Hana', 'Ivo', 'Jia', 'Kofi', 'Lena'];
 const LAST = ['Lee', 'Berg', 'Wang', 'Novak', 'Okafor', 'Rossi', 'Silva', 'Tanaka', 'Weber', 'Zhou'];
 const COMPANY = ['Nordwind', 'Helix', 'Arcadia', 'Kestrel', 'Lumen', 'Orion', 'Vega', 'Bricks', 'Tessera'];
@@ -43,6 +53,8 @@ export const TEAMS = ['east', 'west', 'central'] as const;
 export class DemoWorld {
   readonly people: DemoPerson[] = [];
   readonly customers: DemoCustomer[] = [];
+  /** The open deals by opportunity id; a deal leaves when it is won, lost or abandoned. */
+  readonly deals = new Map<string, DemoDeal>();
   private readonly counters = new Map<string, number>();
 
   constructor(readonly random: Random) {}

@@ -1,4 +1,5 @@
 import { customersActivity } from './activities/customers.activity';
+import { forecastsActivity } from './activities/forecasts.activity';
 import { incentivesActivity } from './activities/incentives.activity';
 import { leadsActivity } from './activities/leads.activity';
 import { peopleActivity } from './activities/people.activity';
@@ -14,4 +15,5 @@ export const DEMO_ACTIVITIES: readonly DemoActivity[] = [
   leadsActivity,
   peopleActivity,
   incentivesActivity,
+  forecastsActivity,
 ];

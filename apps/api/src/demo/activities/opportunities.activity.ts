@@ -1,7 +1,7 @@
 import type { Money } from '@ltc/domain';
 import type { LeadGrade } from '@ltc/workflow-lead';
 import type { IronTriangle } from '@ltc/workflow-gates';
-import type { NegotiationSituation } from '@ltc/workflow-opportunity';
+import type { ForecastCategory, NegotiationSituation } from '@ltc/workflow-opportunity';
 import type { Journey } from '../agenda';
 import { DAY, isoDate } from '../calendar';
 import type { DemoContext } from '../demo-context';
@@ -67,14 +67,26 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
     SR: world.inTeam(team, 'solution')[0]!.id,
     FR: world.inTeam(team, 'delivery')[0]!.id,
   };
-  const abandon = () =>
-    context.send(
+  const abandon = () => {
+    world.deals.delete(deal.id);
+    return context.send(
       deal,
       { type: 'AbandonOpportunity', data: { reason: random.pick(ABANDON_REASONS) } },
       owner.id,
     );
-  const lost = async () =>
-    context.send(
+  };
+  const tracked = () => world.deals.get(deal.id);
+  // The AR calls the deal as it progresses; one time in ten the manager does it on the forecast review.
+  const categorize = async (category: ForecastCategory, note: string) => {
+    const open = tracked();
+    if (open === undefined || open.category === category) return;
+    const by = random.chance(0.1) ? manager.id : owner.id;
+    await context.send(deal, { type: 'SetForecastCategory', data: { category, note } }, by);
+    open.category = category;
+  };
+  const lost = async () => {
+    world.deals.delete(deal.id);
+    return context.send(
       deal,
       {
         type: 'LoseOpportunity',
@@ -82,6 +94,7 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
       },
       owner.id,
     );
+  };
 
   yield context.after(random.next() * 2, random);
   await context.send(deal, { type: 'AssignIronTriangle', data: { triangle } }, manager.id);
@@ -108,6 +121,14 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
   }
   let amount = start.amount;
   let closeDate = start.expectedCloseDate;
+  // A deal opens in the pipeline category.
+  world.deals.set(deal.id, {
+    owner: owner.id,
+    team,
+    amount,
+    expectedCloseDate: closeDate,
+    category: 'pipeline',
+  });
   const changed = world.money((amount.amountMinor / 100) * (random.next() * 0.6 + 0.7), currency);
   if (random.chance(0.3) && changed.amountMinor !== amount.amountMinor) {
     yield context.after(random.int(1, 5), random);
@@ -120,6 +141,7 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
       owner.id,
     );
     amount = changed;
+    tracked()!.amount = amount;
   }
   const guidance = () =>
     context.send(
@@ -169,6 +191,7 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
       await guidance();
     },
   );
+  if (random.chance(0.8)) await categorize('best-case', 'solution agreed with the customer');
   const quoteReference = `Q-${start.opportunityId}`;
   let quote = world.money((amount.amountMinor / 100) * (0.92 + random.next() * 0.12), currency);
   yield context.after(random.int(4, 18), random);
@@ -191,6 +214,9 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
     },
   );
   let reviewed = quote;
+  tracked()!.amount = quote;
+  if (random.chance(0.4)) await categorize('commit', 'quote reviewed: the customer has the budget');
+  else await categorize('best-case', 'quote reviewed');
   yield context.after(random.int(1, 7), random);
   await context.send(
     deal,
@@ -225,6 +251,12 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
       owner.id,
     );
     quote = { amountMinor: quote.amountMinor + priceChange.amountMinor, currency };
+    tracked()!.amount = quote;
+    if (situation === 'delay' || situation === 'break') {
+      // A stalled deal is called down: omitted now and then, else back to best case.
+      if (random.chance(0.3)) await categorize('omitted', 'stalled: left out of the call until it moves');
+      else await categorize('best-case', 'the decision slipped');
+    } else if (random.chance(0.6)) await categorize('commit', 'in negotiation: verbal agreement on terms');
     const later = isoDate(context.now + random.int(45, 120) * DAY);
     if (situation === 'delay' && later !== closeDate) {
       await context.send(
@@ -236,6 +268,7 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
         owner.id,
       );
       closeDate = later;
+      tracked()!.expectedCloseDate = later;
     }
     // More than 5% under the reviewed price: the quote goes back to review before anyone may sign.
     if (quote.amountMinor * 100 < reviewed.amountMinor * 95) {
@@ -253,6 +286,7 @@ export async function* opportunityJourney(context: DemoContext, start: DealStart
   yield context.after(gap, random);
   if (outcome === 'lost') return void (await lost());
   if (outcome === 'abandoned') return void (await abandon());
+  world.deals.delete(deal.id);
   const contractId = world.nextId('contract-');
   const lateBy = random.chance(0.25) ? random.int(1, Math.min(3, gap - 3)) * DAY : 0;
   await context.send(
