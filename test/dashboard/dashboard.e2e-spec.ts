@@ -30,6 +30,11 @@ const nextMonthOf = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 };
+type Reporting = { currency: string; amountMinor: number; withoutRate: Money[] };
+/** The reporting-currency amount as the view writes it: the converted sum, and what no rate converts. */
+const reporting = (r: Reporting) =>
+  money({ amountMinor: r.amountMinor, currency: r.currency }) +
+  (r.withoutRate.length === 0 ? '' : ` + ${amounts(r.withoutRate)} without a rate`);
 const amounts = (list: Money[]) =>
   list.length === 0
     ? '—'
@@ -110,8 +115,9 @@ describe('the dashboard in a real browser', () => {
       `first meaningful render of the pipeline: ${rendered.toFixed(0)} ms after navigation (${Date.now() - start} ms wall)`,
     );
     const funnel = (await api('bob', '/api/funnel')) as {
-      stages: Stage[];
-      totals: { open: number; amount: Money[] };
+      currency: string;
+      stages: (Stage & { reporting: Reporting })[];
+      totals: { open: number; amount: Money[]; reporting: Reporting };
     };
     for (const stage of funnel.stages) {
       const row = page.locator(`[data-stage="${stage.stage}"]`);
@@ -119,12 +125,15 @@ describe('the dashboard in a real browser', () => {
         stage: stage.stage,
         deals: await row.locator('[data-col=deals]').innerText(),
         amount: await row.locator('[data-col=amount]').innerText(),
+        reporting: await row.locator('[data-col=reporting]').innerText(),
       }).toEqual({
         stage: stage.stage,
         deals: String(stage.deals),
         amount: amounts(stage.amount),
+        reporting: reporting(stage.reporting),
       });
     }
+    await expectText(page.getByTestId('total-reporting'), reporting(funnel.totals.reporting));
     // By hand (seed.ts; bob, a manager, sees both teams): open deals hooli 30,000.00 EUR + westco
     // 75,000.00 EUR in Opened = €105,000.00 (2 deals); acme €120,000.00 validated; globo $50,000.00 in
     // opportunity approval. Open amount: 30,000 + 75,000 + 120,000 = €225,000.00, and $50,000.00.
@@ -133,6 +142,11 @@ describe('the dashboard in a real browser', () => {
     await expectText(opened.locator('[data-col=deals]'), '2');
     await expectText(opened.locator('[data-col=amount]'), '€105,000.00');
     await expectText(page.getByTestId('total-amount'), '€225,000.00 · $50,000.00');
+    // In the reporting currency (EUR by default): the seed publishes no exchange rate, so the dollars
+    // are shown beside the euro total, not added in and not dropped.
+    expect(funnel.currency).toBe('EUR');
+    await expectText(page.getByTestId('total-reporting'), '€225,000.00 + $50,000.00 without a rate');
+    await expectText(opened.locator('[data-col=reporting]'), '€105,000.00');
     await expectText(page.getByTestId('total-open'), '4');
     await expectText(page.locator('[data-stage="open.bidSubmitted"] [data-col=conversion]'), '33%');
     await expectText(page.locator('[data-stage="open.bidSubmitted"] td').first(), 'Bid submitted');

@@ -1,5 +1,5 @@
 import { daysSince, formatDate, formatDays, formatRate } from './dates';
-import { formatAmounts, formatMoney, minorToDecimal, parseMajor } from './money';
+import { formatAmounts, formatMoney, formatReporting, minorToDecimal, parseMajor } from './money';
 import { stageName, words } from './words';
 
 describe('money from integer minor units', () => {
@@ -29,6 +29,15 @@ describe('money from integer minor units', () => {
     ];
     expect(formatAmounts(amounts, 'en-US')).toBe('€225,000.00 · $50,000.00');
     expect(formatAmounts([], 'en-US')).toBe('—');
+  });
+
+  it('shows a reporting-currency amount with what no rate converted beside it, never added in', () => {
+    const converted = { currency: 'EUR', amountMinor: 10_114_013, withoutRate: [] };
+    expect(formatReporting(converted, 'en-US')).toBe('€101,140.13');
+    const gbp = { currency: 'GBP', amountMinor: 50_000, reason: 'no rate' };
+    expect(formatReporting({ ...converted, withoutRate: [gbp] }, 'en-US')).toBe(
+      '€101,140.13 + £500.00 without a rate',
+    );
   });
 
   it('parses what a user types in major units into minor units, or says why not', () => {

@@ -46,3 +46,20 @@ export function parseMajor(text: string, currency: string): { amountMinor: numbe
   if (!Number.isSafeInteger(minor)) return { error: 'amount too large' };
   return { amountMinor: sign === '-' ? -minor : minor };
 }
+
+/** An amount in the reporting currency as the api sends it: converted currencies, and those no rate converts. */
+export type ReportingAmount = Readonly<{
+  currency: string;
+  amountMinor: number;
+  withoutRate: readonly Money[];
+}>;
+
+/**
+ * `€229,617.50`, and what no rate converted beside it: `€225,000.00 + $50,000.00 without a rate`
+ * (never added in, never dropped).
+ */
+export function formatReporting(amount: ReportingAmount, locale?: string): string {
+  const total = formatMoney({ amountMinor: amount.amountMinor, currency: amount.currency }, locale);
+  if (amount.withoutRate.length === 0) return total;
+  return `${total} + ${formatAmounts(amount.withoutRate, locale)} without a rate`;
+}

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import type { Funnel } from '../api/types';
 import { takesParameter, useDocument } from '../api/document';
 import { formatDate, formatDays, formatRate } from '../format/dates';
-import { formatAmounts, formatMoney } from '../format/money';
+import { formatAmounts, formatMoney, formatReporting } from '../format/money';
 import { stageName } from '../format/words';
 import { DealFilters, useFilters } from '../layout/filters';
 import { Failed, Loading, Stat, ViewTitle } from '../layout/parts';
@@ -49,7 +49,17 @@ export function PipelinePage() {
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Stat label="Open deals" value={data.totals.open} testId="total-open" />
-            <Stat label="Open amount" value={formatAmounts(data.totals.amount)} testId="total-amount" />
+            <Stat
+              label={`Open amount (${data.currency})`}
+              value={
+                <>
+                  <span data-testid="total-reporting">{formatReporting(data.totals.reporting)}</span>
+                  <Text size="xs" c="dimmed" fw={400} data-testid="total-amount">
+                    {formatAmounts(data.totals.amount)}
+                  </Text>
+                </>
+              }
+            />
             <Stat label="Won" value={data.totals.won} testId="total-won" />
             <Stat label="Lost" value={data.totals.lost} testId="total-lost" />
           </SimpleGrid>
@@ -69,13 +79,14 @@ export function PipelinePage() {
               withBarValueLabel
             />
           </Card>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={880}>
             <Table striped highlightOnHover data-testid="funnel-table" aria-label="Funnel by stage">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Stage</Table.Th>
                   <Table.Th ta="right">Deals</Table.Th>
-                  <Table.Th ta="right">Amount</Table.Th>
+                  <Table.Th ta="right">Amount ({data.currency})</Table.Th>
+                  <Table.Th ta="right">By currency</Table.Th>
                   <Table.Th ta="right">Entered</Table.Th>
                   <Table.Th ta="right">Exited</Table.Th>
                   <Table.Th ta="right">Conversion</Table.Th>
@@ -90,6 +101,9 @@ export function PipelinePage() {
                     <Table.Td>{stageName(s.stage)}</Table.Td>
                     <Table.Td ta="right" data-col="deals">
                       {s.deals}
+                    </Table.Td>
+                    <Table.Td ta="right" data-col="reporting">
+                      {formatReporting(s.reporting)}
                     </Table.Td>
                     <Table.Td ta="right" data-col="amount">
                       {formatAmounts(s.amount)}
