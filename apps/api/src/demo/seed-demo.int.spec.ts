@@ -56,6 +56,41 @@ describe('demo seed (real engine, simulated clock)', () => {
     expect([...other.streams]).not.toEqual([...first.streams]);
   }, 60_000);
 
+  it('sets forecast categories, makes weekly rep and team calls and publishes exchange rates', async () => {
+    // Four months: deals reach solution consensus (their first best case) after the first two.
+    await seedDemo({ ...SMALL, months: 4, seed: 'spec-seed', dataDir: join(root, 'forecasts') });
+    const store = new SqliteEventStore({ file: join(root, 'forecasts', 'ltc.sqlite') });
+    const people = new Set<string>();
+    const teams = new Set<string>();
+    const calls: { scope: string; personId: string | null; team: string | null }[] = [];
+    let categories = 0;
+    let rateTables = 0;
+    try {
+      for await (const event of store.readAll()) {
+        if (event.type === 'ForecastCategorySet') categories++;
+        if (event.type === 'ExchangeRatesPublished') rateTables++;
+        if (event.type === 'ForecastCallMade')
+          calls.push(event.data as { scope: string; personId: string | null; team: string | null });
+        if (event.streamId.startsWith('person-')) {
+          people.add(event.streamId.slice('person-'.length));
+          const team = (event.data as { team?: unknown }).team;
+          if (typeof team === 'string') teams.add(team);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+    expect(categories).toBeGreaterThan(0);
+    expect(rateTables).toBeGreaterThan(0);
+    const own = calls.filter((c) => c.scope === 'own');
+    const team = calls.filter((c) => c.scope === 'team');
+    expect(own.length).toBeGreaterThan(0);
+    expect(team.length).toBeGreaterThan(0);
+    // Every rep's call is by a person who joined; every team call is for a team someone joined.
+    for (const call of own) expect(people).toContain(call.personId);
+    for (const call of team) expect(teams).toContain(call.team);
+  }, 90_000);
+
   it('publishes the incentive plan, closes each month but the last, and corrects a closed month', async () => {
     const store = new SqliteEventStore({ file: join(root, 'first', 'ltc.sqlite') });
     const seen: string[] = [];
